@@ -1,0 +1,126 @@
+package dev.tenancy.platform.security;
+
+import dev.tenancy.api.user.Role;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+
+import javax.crypto.SecretKey;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Issues and verifies the short-lived HS256 access tokens. The parser only accepts tokens signed with our key by our
+ * issuer: unsigned ({@code alg: none}) tokens, other keys, expired or not-yet-valid tokens are all rejected.
+ */
+public class AccessTokens {
+
+    static final String TENANT_CLAIM = "tid";
+    static final String ROLE_CLAIM = "role";
+    static final String ACTOR_CLAIM = "act";
+    static final int MIN_SECRET_BYTES = 32;
+
+    private final SecretKey key;
+    private final JwtProperties properties;
+    private final Clock clock;
+
+    public AccessTokens(JwtProperties properties, Clock clock) {
+        if (properties.secret() == null || properties.secret().isBlank()) {
+            throw new IllegalStateException("JWT_SECRET is not set: give every service the same secret of at least "
+                    + MIN_SECRET_BYTES + " bytes (the embedded stack generates one in its data dir)");
+        }
+        byte[] secret = properties.secret().getBytes(StandardCharsets.UTF_8);
+        if (secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException("JWT_SECRET is too short: HS256 needs at least " + MIN_SECRET_BYTES
+                    + " bytes");
+        }
+        this.key = Keys.hmacShaKeyFor(secret);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public String issue(AuthenticatedUser user) {
+        Instant now = clock.instant();
+        var builder = Jwts.builder()
+                .id(UUID.randomUUID().toString())
+                .issuer(properties.issuer())
+                .subject(user.userId())
+                .claim(ROLE_CLAIM, user.role().name())
+                .issuedAt(Date.from(now))
+                .notBefore(Date.from(now))
+                .expiration(Date.from(now.plus(properties.accessTokenTtl())));
+        if (user.tenantId() != null) {
+            builder.claim(TENANT_CLAIM, user.tenantId());
+        }
+        if (user.actingSuperadmin() != null) {
+            builder.claim(ACTOR_CLAIM, Map.of("sub", user.actingSuperadmin()));
+        }
+        return builder.signWith(key, Jwts.SIG.HS256).compact();
+    }
+
+    public long ttlSeconds() {
+        return properties.accessTokenTtl().toSeconds();
+    }
+
+    /** The token's bearer, or a reason why the token is not accepted. */
+    public Verification verify(String token) {
+        try {
+            Claims claims = Jwts.parser()
+                    .verifyWith(key)
+                    .requireIssuer(properties.issuer())
+                    .clockSkewSeconds(properties.clockSkew().toSeconds())
+                    .clock(() -> Date.from(clock.instant()))
+                    .build()
+                    .parseSignedClaims(token)
+                    .getPayload();
+            return toUser(claims).map(Verification::valid)
+                    .orElseGet(() -> Verification.invalid("token claims are incomplete"));
+        } catch (JwtException | IllegalArgumentException e) {
+            return Verification.invalid(e.getClass().getSimpleName());
+        }
+    }
+
+    private static Optional<AuthenticatedUser> toUser(Claims claims) {
+        String subject = claims.getSubject();
+        Optional<Role> role = Optional.ofNullable(claims.get(ROLE_CLAIM, String.class)).flatMap(AccessTokens::role);
+        String tenantId = claims.get(TENANT_CLAIM, String.class);
+        if (subject == null || role.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean superadmin = role.get() == Role.SUPERADMIN;
+        if (superadmin == (tenantId != null)) {
+            return Optional.empty();
+        }
+        Object actor = claims.get(ACTOR_CLAIM);
+        String acting = actor instanceof Map<?, ?> act && act.get("sub") instanceof String sub ? sub : null;
+        return Optional.of(new AuthenticatedUser(subject, tenantId, role.get(), acting));
+    }
+
+    private static Optional<Role> role(String name) {
+        try {
+            return Optional.of(Role.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public record Verification(AuthenticatedUser user, String failure) {
+        static Verification valid(AuthenticatedUser user) {
+            return new Verification(user, null);
+        }
+
+        static Verification invalid(String failure) {
+            return new Verification(null, failure);
+        }
+
+        public boolean isValid() {
+            return user != null;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.tenancy.api.tenant;
+
+public enum TenantStatus {
+    ACTIVE,
+    SUSPENDED,
+    DELETED
+}

@@ -1,0 +1,15 @@
+package dev.tenancy.api.tenant.command;
+
+import dev.tenancy.api.plan.Plan;
+import dev.tenancy.api.tenant.TenantMessage;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Signs a new organisation up. The owner's password never travels in a message: it is stored hashed beforehand. */
+public record CreateTenantCommand(
+        @TargetAggregateIdentifier String tenantId,
+        String name,
+        String slug,
+        Plan plan,
+        String ownerUserId,
+        String ownerEmail) implements TenantMessage {
+}

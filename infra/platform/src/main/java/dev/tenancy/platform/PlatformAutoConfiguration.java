@@ -53,8 +53,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     public FilterRegistrationBean<CallContextFilter> callContextFilter(AccessTokens tokens,
-            ClientAddressResolver addresses) {
-        var registration = new FilterRegistrationBean<>(new CallContextFilter(tokens, addresses));
+            ClientAddressResolver addresses, @Value("${spring.application.name}") String serviceName) {
+        var registration = new FilterRegistrationBean<>(new CallContextFilter(tokens, addresses, serviceName));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -66,8 +66,8 @@ public class AxonMongoConfiguration {
     }
 
     @Bean
-    public MdcHandlerInterceptor mdcHandlerInterceptor() {
-        return new MdcHandlerInterceptor();
+    public MdcHandlerInterceptor mdcHandlerInterceptor(@Value("${spring.application.name}") String serviceName) {
+        return new MdcHandlerInterceptor(serviceName);
     }
 
     @Bean

@@ -26,10 +26,12 @@ public class CallContextFilter extends OncePerRequestFilter {
 
     private final AccessTokens tokens;
     private final ClientAddressResolver addresses;
+    private final String serviceName;
 
-    public CallContextFilter(AccessTokens tokens, ClientAddressResolver addresses) {
+    public CallContextFilter(AccessTokens tokens, ClientAddressResolver addresses, String serviceName) {
         this.tokens = tokens;
         this.addresses = addresses;
+        this.serviceName = serviceName;
     }
 
     @Override
@@ -57,6 +59,7 @@ public class CallContextFilter extends OncePerRequestFilter {
         response.setHeader(REQUEST_ID_HEADER, requestId);
         response.setHeader(CORRELATION_ID_HEADER, correlationId);
         CallContextHolder.set(context);
+        CallContextHolder.Mdc.service(serviceName);
         try {
             chain.doFilter(request, response);
         } finally {

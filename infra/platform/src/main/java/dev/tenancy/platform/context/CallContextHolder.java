@@ -47,6 +47,7 @@ public final class CallContextHolder {
         public static final String CORRELATION_ID = "correlationId";
         public static final String TENANT_ID = "tenantId";
         public static final String REQUEST_ID = "requestId";
+        public static final String SERVICE = "service";
 
         private Mdc() {
         }
@@ -57,7 +58,13 @@ public final class CallContextHolder {
             putOrRemove(REQUEST_ID, requestId);
         }
 
+        /** Names the service on this thread's log lines; several services may share one JVM in the local stack. */
+        public static void service(String name) {
+            putOrRemove(SERVICE, name);
+        }
+
         public static void clear() {
+            MDC.remove(SERVICE);
             MDC.remove(CORRELATION_ID);
             MDC.remove(TENANT_ID);
             MDC.remove(REQUEST_ID);

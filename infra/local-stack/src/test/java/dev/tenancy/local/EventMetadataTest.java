@@ -1,0 +1,95 @@
+package dev.tenancy.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.tenancy.api.metadata.MetadataKeys;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.RegexPatternTypeFilter;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every event type that shared-api defines is produced by the running system, and every stored event carries the
+ * tenant and the call context in its metadata. A new event type fails this test until a scenario below produces it.
+ */
+class EventMetadataTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    static Path dataDir;
+    private static LocalStack stack;
+    private static StackClient client;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.start(StackSettings.forTests(dataDir));
+        client = new StackClient(stack.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void everyEventTypeIsProducedAndEveryEventCarriesItsTenant() throws Exception {
+        String slug = "meta-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode signup = client.signup(slug);
+        String tenantId = signup.get("tenantId").asText();
+
+        List<Document> stored;
+        try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
+            stored = mongo.getDatabase("tenancy_events").getCollection("domainevents").find().into(new ArrayList<>());
+        }
+
+        Set<String> producedTypes = stored.stream().map(d -> d.getString("payloadType")).collect(Collectors.toSet());
+        assertThat(producedTypes).containsAll(eventClassesOfSharedApi());
+        for (Document event : stored) {
+            JsonNode metadata = json(event.get("serializedMetaData"));
+            JsonNode payload = json(event.get("serializedPayload"));
+            assertThat(metadata.path(MetadataKeys.TENANT_ID).asText()).as(event.toJson())
+                    .isNotEmpty().isEqualTo(payload.get("tenantId").asText());
+            for (String key : List.of(MetadataKeys.ACTOR_ID, MetadataKeys.ACTOR_KIND, MetadataKeys.ACTOR_ROLE,
+                    MetadataKeys.CORRELATION_ID, MetadataKeys.CAUSATION_ID, MetadataKeys.REQUEST_ID,
+                    MetadataKeys.CLIENT_IP)) {
+                assertThat(metadata.path(key).asText()).as(key + " in " + event.toJson()).isNotEmpty();
+            }
+        }
+        List<Document> ofSignup = stored.stream().filter(d -> tenantId.equals(d.getString("aggregateIdentifier")))
+                .toList();
+        JsonNode created = json(ofSignup.get(0).get("serializedMetaData"));
+        assertThat(created.get(MetadataKeys.ACTOR_ID).asText()).isEqualTo(signup.get("userId").asText());
+        assertThat(created.get(MetadataKeys.ACTOR_KIND).asText()).isEqualTo("USER");
+        assertThat(created.get(MetadataKeys.CLIENT_IP).asText()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+    }
+
+    /** axon-mongo stores serialized JSON either as a string or as a nested document, depending on the serializer. */
+    private static JsonNode json(Object stored) throws Exception {
+        return JSON.readTree(stored instanceof Document document ? document.toJson() : (String) stored);
+    }
+
+    private static Set<String> eventClassesOfSharedApi() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new RegexPatternTypeFilter(Pattern.compile(".*Event")));
+        Set<String> names = scanner.findCandidateComponents("dev.tenancy.api").stream()
+                .map(definition -> definition.getBeanClassName()).collect(Collectors.toSet());
+        assertThat(names).as("event classes found in shared-api").isNotEmpty();
+        return names;
+    }
+}

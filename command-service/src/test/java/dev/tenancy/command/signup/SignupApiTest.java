@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import dev.tenancy.platform.security.AccessTokens;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tenancy.password.bcrypt-strength=4",
         "tenancy.superadmin.email=root@platform.test",
         "tenancy.superadmin.password=Sup3r-secret-pass",
-        "spring.kafka.bootstrap-servers=localhost:1"})
+        "tenancy.health.kafka.enabled=false"})
 class SignupApiTest {
 
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
@@ -53,11 +52,6 @@ class SignupApiTest {
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", () -> MONGO_URI);
-    }
-
-    @AfterAll
-    static void stop() {
-        MONGO.shutdownNow();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -80,6 +81,7 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "tenancy.health.kafka.enabled", havingValue = "true", matchIfMissing = true)
     public KafkaHealthIndicator kafkaHealthIndicator(@Value("${spring.kafka.bootstrap-servers}") String servers) {
         return new KafkaHealthIndicator(servers);
     }

@@ -23,6 +23,8 @@ import java.util.UUID;
 @Service
 public class SignupService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignupService.class);
+
     private final CommandGateway commands;
     private final CredentialStore credentials;
     private final Passwords passwords;
@@ -48,8 +50,12 @@ public class SignupService {
                 .withActor(ownerId, ActorKind.USER, Role.OWNER.name(), null);
         long version;
         try {
-            version = CallContextHolder.callAs(asOwner, () -> commands.<Long>sendAndWait(new CreateTenantCommand(
-                    tenantId.value(), request.name().trim(), request.slug(), request.chosenPlan(), ownerId, email)));
+            version = CallContextHolder.callAs(asOwner, () -> {
+                long created = commands.<Long>sendAndWait(new CreateTenantCommand(tenantId.value(),
+                        request.name().trim(), request.slug(), request.chosenPlan(), ownerId, email));
+                log.info("Tenant '{}' signed up on plan {}", request.slug(), request.chosenPlan());
+                return created;
+            });
         } catch (RuntimeException e) {
             credentials.remove(ownerId);
             throw e;

@@ -10,6 +10,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +30,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@org.junit.jupiter.api.extension.ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=command-service",
         "tenancy.jwt.secret=test-secret-test-secret-test-secret-0123456789",
@@ -72,6 +75,23 @@ class SignupApiTest {
         assertThat(events).extracting(e -> e.getString("payloadType")).containsExactly(
                 "dev.tenancy.api.tenant.event.TenantCreatedEvent", "dev.tenancy.api.tenant.event.UserAddedEvent");
         assertThat(events.toString()).doesNotContain("correct-horse-42").doesNotContain("$2a$");
+    }
+
+    @Test
+    void logLinesNameTheServiceCorrelationIdAndTenant(CapturedOutput output) throws Exception {
+        String slug = uniqueSlug();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/tenants/signup"))
+                .header("Content-Type", "application/json")
+                .header("X-Correlation-Id", "corr-" + slug)
+                .POST(HttpRequest.BodyPublishers.ofString(signup("Logged", slug, "o@" + slug + ".test",
+                        "correct-horse-42", null))).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.headers().firstValue("X-Correlation-Id")).contains("corr-" + slug);
+        String tenantId = json.readTree(response.body()).get("tenantId").asText();
+        assertThat(output.getOut()).contains("[command-service,corr-" + slug + "," + tenantId + "]")
+                .contains("Tenant '" + slug + "' signed up");
+        assertThat(output.getOut()).doesNotContain("correct-horse-42");
     }
 
     @Test

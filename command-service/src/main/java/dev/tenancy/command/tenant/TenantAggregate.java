@@ -1,34 +1,57 @@
 package dev.tenancy.command.tenant;
 
+import dev.tenancy.api.plan.Feature;
+import dev.tenancy.api.plan.LimitOverrides;
 import dev.tenancy.api.plan.Limits;
 import dev.tenancy.api.plan.Plan;
 import dev.tenancy.api.plan.PlanCatalog;
+import dev.tenancy.api.tenant.FieldChange;
+import dev.tenancy.api.tenant.SettingsDefaults;
+import dev.tenancy.api.tenant.TenantAdminCommand;
 import dev.tenancy.api.tenant.TenantStatus;
-import dev.tenancy.api.tenant.command.CreateTenantCommand;
-import dev.tenancy.api.tenant.event.TenantCreatedEvent;
-import dev.tenancy.api.tenant.event.UserAddedEvent;
+import dev.tenancy.api.tenant.command.*;
+import dev.tenancy.api.tenant.event.*;
 import dev.tenancy.api.user.Role;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** One organisation: its plan, limits, lifecycle and members. Created by {@link CreateTenantHandler}. */
+/** One organisation: plan, limits, features, lifecycle, settings, branding, domains and members. */
 @Aggregate(snapshotTriggerDefinition = "tenantSnapshotTrigger")
 public class TenantAggregate {
 
+    /** How long a deleted tenant's slug and domains stay reserved, so nobody can take over its links at once. */
+    public static final Duration RESERVATION_AFTER_DELETE = Duration.ofDays(90);
+
     @AggregateIdentifier
     private String tenantId;
-    private String slug;
     private Plan plan;
-    private Limits limits;
+    private Limits planLimits;
+    private LimitOverrides limitOverrides = LimitOverrides.none();
+    private Map<Feature, Boolean> featureOverrides = new EnumMap<>(Feature.class);
     private TenantStatus status;
+    private String statusReason;
     private Map<String, Role> members = new HashMap<>();
+    private Map<String, Object> settings = new HashMap<>();
+    private Map<String, Object> branding = new HashMap<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private Map<String, CustomDomain> domains = new HashMap<>();
 
     protected TenantAggregate() {
     }
@@ -37,20 +60,172 @@ public class TenantAggregate {
         Plan chosen = command.plan() == null ? Plan.FREE : command.plan();
         apply(new TenantCreatedEvent(command.tenantId(), command.name(), command.slug(), chosen,
                 PlanCatalog.terms(chosen).limits(), now));
-        apply(new UserAddedEvent(command.tenantId(), command.ownerUserId(), command.ownerEmail(), Role.OWNER));
+        if (command.ownerUserId() != null) {
+            apply(new UserAddedEvent(command.tenantId(), command.ownerUserId(), command.ownerEmail(), Role.OWNER));
+        }
+    }
+
+    @CommandHandler
+    void handle(ChangePlanCommand command) {
+        if (command.plan() != plan) {
+            Limits newPlanLimits = PlanCatalog.terms(command.plan()).limits();
+            apply(new PlanChangedEvent(tenantId, plan, command.plan(), newPlanLimits,
+                    limitOverrides.applyTo(newPlanLimits)));
+        }
+    }
+
+    @CommandHandler
+    void handle(OverrideLimitsCommand command) {
+        LimitOverrides requested = command.overrides() == null ? LimitOverrides.none() : command.overrides();
+        if (!requested.equals(limitOverrides)) {
+            apply(new LimitsOverriddenEvent(tenantId, limitOverrides, requested, requested.applyTo(planLimits)));
+        }
+    }
+
+    @CommandHandler
+    void handle(OverrideFeaturesCommand command) {
+        Map<Feature, Boolean> requested = command.overrides() == null ? Map.of() : command.overrides();
+        if (!requested.equals(featureOverrides)) {
+            apply(new FeaturesOverriddenEvent(tenantId, Map.copyOf(featureOverrides), Map.copyOf(requested)));
+        }
+    }
+
+    @CommandHandler
+    void handle(SuspendTenantCommand command) {
+        requireStatus(TenantStatus.ACTIVE, "suspend");
+        apply(new TenantSuspendedEvent(tenantId, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(ActivateTenantCommand command) {
+        requireStatus(TenantStatus.SUSPENDED, "activate");
+        apply(new TenantActivatedEvent(tenantId, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(DeleteTenantCommand command, Clock clock) {
+        Instant now = clock.instant();
+        apply(new TenantDeletedEvent(tenantId, command.reason(), now, now.plus(RESERVATION_AFTER_DELETE)));
+    }
+
+    @CommandHandler
+    void handle(UpdateSettingsCommand command) {
+        List<FieldChange> changes = FieldDiff.between(settings, SettingsDefaults.SETTINGS, command.values());
+        if (!changes.isEmpty()) {
+            apply(new SettingsChangedEvent(tenantId, changes));
+        }
+    }
+
+    @CommandHandler
+    void handle(UpdateBrandingCommand command) {
+        requireFeature(Feature.WHITE_LABEL);
+        List<FieldChange> changes = FieldDiff.between(branding, SettingsDefaults.BRANDING, command.values());
+        if (!changes.isEmpty()) {
+            apply(new BrandingChangedEvent(tenantId, changes));
+        }
+    }
+
+    @CommandHandler
+    void handle(RegisterDomainCommand command, DomainRegistry registry) {
+        if (domains.containsKey(command.domain())) {
+            throw TenantRuleViolation.domainTaken(command.domain());
+        }
+        registry.claim(command.domain(), tenantId);
+        apply(new DomainRegisteredEvent(tenantId, command.domain(), command.verificationToken()));
+    }
+
+    /**
+     * Every command of a deleted tenant is refused as if it did not exist; a suspended tenant keeps only what
+     * superadmins do to it (plan, limits, features, lifecycle). Applies to the domain entities' handlers too.
+     */
+    @CommandHandlerInterceptor
+    Object guardStatus(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (status == TenantStatus.DELETED) {
+            throw TenantRuleViolation.notFound();
+        }
+        if (status == TenantStatus.SUSPENDED && command.getPayload() instanceof TenantAdminCommand) {
+            throw TenantRuleViolation.suspended(statusReason);
+        }
+        return chain.proceed();
+    }
+
+    private void requireStatus(TenantStatus expected, String action) {
+        if (status != expected) {
+            throw TenantRuleViolation.invalidTransition(action, status);
+        }
+    }
+
+    private void requireFeature(Feature feature) {
+        if (!PlanCatalog.effectiveFeatures(plan, featureOverrides).contains(feature)) {
+            throw TenantRuleViolation.featureMissing(feature, plan);
+        }
     }
 
     @EventSourcingHandler
     void on(TenantCreatedEvent event) {
         tenantId = event.tenantId();
-        slug = event.slug();
         plan = event.plan();
-        limits = event.limits();
+        planLimits = event.limits();
         status = TenantStatus.ACTIVE;
     }
 
     @EventSourcingHandler
     void on(UserAddedEvent event) {
         members.put(event.userId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(PlanChangedEvent event) {
+        plan = event.plan();
+        planLimits = event.planLimits();
+    }
+
+    @EventSourcingHandler
+    void on(LimitsOverriddenEvent event) {
+        limitOverrides = event.overrides();
+    }
+
+    @EventSourcingHandler
+    void on(FeaturesOverriddenEvent event) {
+        featureOverrides = new EnumMap<>(Feature.class);
+        featureOverrides.putAll(event.overrides());
+    }
+
+    @EventSourcingHandler
+    void on(TenantSuspendedEvent event) {
+        status = TenantStatus.SUSPENDED;
+        statusReason = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(TenantActivatedEvent event) {
+        status = TenantStatus.ACTIVE;
+        statusReason = null;
+    }
+
+    @EventSourcingHandler
+    void on(TenantDeletedEvent event) {
+        status = TenantStatus.DELETED;
+        statusReason = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(SettingsChangedEvent event) {
+        FieldDiff.apply(settings, event.changes());
+    }
+
+    @EventSourcingHandler
+    void on(BrandingChangedEvent event) {
+        FieldDiff.apply(branding, event.changes());
+    }
+
+    @EventSourcingHandler
+    void on(DomainRegisteredEvent event) {
+        domains.put(event.domain(), new CustomDomain(event.domain(), tenantId));
+    }
+
+    @EventSourcingHandler
+    void on(DomainRemovedEvent event) {
+        domains.remove(event.domain());
     }
 }

@@ -48,6 +48,26 @@ public final class PlanCatalog {
         return List.copyOf(TERMS.values());
     }
 
+    /** Plan features, plus overrides switched on, minus overrides switched off. */
+    public static Set<Feature> effectiveFeatures(Plan plan, Map<Feature, Boolean> overrides) {
+        Set<Feature> result = EnumSet.noneOf(Feature.class);
+        result.addAll(terms(plan).features());
+        overrides.forEach((feature, enabled) -> {
+            if (enabled) {
+                result.add(feature);
+            } else {
+                result.remove(feature);
+            }
+        });
+        return result;
+    }
+
+    /** The lowest plan that includes {@code feature}: what to upgrade to when it is missing. */
+    public static Plan lowestPlanWith(Feature feature) {
+        return java.util.Arrays.stream(Plan.values()).filter(p -> terms(p).features().contains(feature))
+                .findFirst().orElse(Plan.ENTERPRISE);
+    }
+
     private static Set<Feature> with(Set<Feature> base, Feature... more) {
         Set<Feature> result = EnumSet.copyOf(base);
         result.addAll(List.of(more));

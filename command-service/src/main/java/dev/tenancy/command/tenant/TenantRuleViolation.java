@@ -1,0 +1,82 @@
+package dev.tenancy.command.tenant;
+
+import dev.tenancy.api.plan.Feature;
+import dev.tenancy.api.plan.Plan;
+import dev.tenancy.api.plan.PlanCatalog;
+import dev.tenancy.api.tenant.TenantStatus;
+
+import java.util.Map;
+
+/**
+ * A command refused by a tenant rule. {@code code} is the problem type the API answers with; {@code details} become
+ * members of the problem body. Kept free of HTTP so the aggregate speaks only its own language.
+ */
+public class TenantRuleViolation extends RuntimeException {
+
+    public enum Kind { NOT_FOUND, FORBIDDEN, CONFLICT, INVALID }
+
+    private final Kind kind;
+    private final String code;
+    private final Map<String, Object> details;
+
+    public TenantRuleViolation(Kind kind, String code, String message, Map<String, Object> details) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+        this.details = Map.copyOf(details);
+    }
+
+    public static TenantRuleViolation notFound() {
+        return new TenantRuleViolation(Kind.NOT_FOUND, "tenant-not-found", "The tenant does not exist.", Map.of());
+    }
+
+    public static TenantRuleViolation suspended(String reason) {
+        return new TenantRuleViolation(Kind.FORBIDDEN, "tenant-suspended",
+                "The tenant is suspended: " + reason, Map.of("reason", reason));
+    }
+
+    public static TenantRuleViolation invalidTransition(String action, TenantStatus status) {
+        return new TenantRuleViolation(Kind.CONFLICT, "invalid-status-transition",
+                "Cannot " + action + " a tenant that is " + status + ".", Map.of("status", status.name()));
+    }
+
+    public static TenantRuleViolation featureMissing(Feature feature, Plan plan) {
+        Plan required = PlanCatalog.lowestPlanWith(feature);
+        return new TenantRuleViolation(Kind.FORBIDDEN, "feature-not-available",
+                "The " + plan + " plan does not include " + feature + "; upgrade to " + required
+                        + " or ask a superadmin to enable it.",
+                Map.of("feature", feature.name(), "plan", plan.name(), "requiredPlan", required.name()));
+    }
+
+    public static TenantRuleViolation superadminOnly(String action) {
+        return new TenantRuleViolation(Kind.FORBIDDEN, "forbidden", "Only a superadmin can " + action + ".",
+                Map.of());
+    }
+
+    public static TenantRuleViolation domainTaken(String domain) {
+        return new TenantRuleViolation(Kind.CONFLICT, "domain-taken", "The domain " + domain
+                + " is already registered.", Map.of("domain", domain));
+    }
+
+    public static TenantRuleViolation domainNotFound(String domain) {
+        return new TenantRuleViolation(Kind.NOT_FOUND, "domain-not-found", "The tenant has no domain " + domain + ".",
+                Map.of("domain", domain));
+    }
+
+    public static TenantRuleViolation verificationFailed(String domain, String check) {
+        return new TenantRuleViolation(Kind.CONFLICT, "domain-verification-failed", "The verification record of "
+                + domain + " was not found.", Map.of("domain", domain, "check", check));
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+}

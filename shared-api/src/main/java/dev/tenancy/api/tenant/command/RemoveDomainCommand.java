@@ -1,0 +1,7 @@
+package dev.tenancy.api.tenant.command;
+
+import dev.tenancy.api.tenant.TenantAdminCommand;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RemoveDomainCommand(@TargetAggregateIdentifier String tenantId, String domain) implements TenantAdminCommand {
+}

@@ -1,8 +1,11 @@
 package dev.tenancy.command.tenant;
 
+import dev.tenancy.api.metadata.ActorKind;
+import dev.tenancy.api.metadata.MetadataKeys;
 import dev.tenancy.api.tenant.TenantId;
 import dev.tenancy.api.tenant.command.CreateTenantCommand;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -29,8 +32,13 @@ public class CreateTenantHandler {
 
     /** Answers the new aggregate's version, which a client passes on to read its own write. */
     @CommandHandler
-    public long handle(CreateTenantCommand command) throws Exception {
-        SlugPolicy.violation(command.slug()).ifPresent(reason -> {
+    public long handle(CreateTenantCommand command, @MetaDataValue(MetadataKeys.ACTOR_KIND) String actorKind)
+            throws Exception {
+        // Only the platform itself (single-tenant mode's default tenant) may take a reserved slug.
+        boolean bySystem = ActorKind.SYSTEM.name().equals(actorKind);
+        var violation = bySystem ? SlugPolicy.violationIgnoringReservation(command.slug())
+                : SlugPolicy.violation(command.slug());
+        violation.ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
         TenantId tenantId = TenantId.of(command.tenantId());

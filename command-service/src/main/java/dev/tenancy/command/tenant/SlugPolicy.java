@@ -35,4 +35,12 @@ public final class SlugPolicy {
         }
         return Optional.empty();
     }
+
+    /**
+     * The format rules only: the platform itself may take a reserved name (single-tenant mode's {@code default}
+     * tenant); only the system actor, never a signup, gets here.
+     */
+    public static Optional<String> violationIgnoringReservation(String slug) {
+        return violation(slug).filter(reason -> !RESERVED.contains(slug));
+    }
 }

@@ -16,7 +16,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
@@ -32,7 +34,10 @@ import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** One organisation: plan, limits, features, lifecycle, settings, branding, domains and members. */
+/**
+ * One organisation: plan, limits, features, lifecycle, settings, branding, domains and members. Every command answers
+ * the aggregate's version after it ran (see {@link #guardStatus}), unchanged when the command changed nothing.
+ */
 @Aggregate(snapshotTriggerDefinition = "tenantSnapshotTrigger")
 public class TenantAggregate {
 
@@ -67,9 +72,10 @@ public class TenantAggregate {
 
     @CommandHandler
     void handle(ChangePlanCommand command) {
-        if (command.plan() != plan) {
-            Limits newPlanLimits = PlanCatalog.terms(command.plan()).limits();
-            apply(new PlanChangedEvent(tenantId, plan, command.plan(), newPlanLimits,
+        Plan requested = CommandInput.plan(command.plan());
+        if (requested != plan) {
+            Limits newPlanLimits = PlanCatalog.terms(requested).limits();
+            apply(new PlanChangedEvent(tenantId, plan, requested, newPlanLimits,
                     limitOverrides.applyTo(newPlanLimits)));
         }
     }
@@ -84,7 +90,7 @@ public class TenantAggregate {
 
     @CommandHandler
     void handle(OverrideFeaturesCommand command) {
-        Map<Feature, Boolean> requested = command.overrides() == null ? Map.of() : command.overrides();
+        Map<Feature, Boolean> requested = CommandInput.features(command.overrides());
         if (!requested.equals(featureOverrides)) {
             apply(new FeaturesOverriddenEvent(tenantId, Map.copyOf(featureOverrides), Map.copyOf(requested)));
         }
@@ -103,40 +109,51 @@ public class TenantAggregate {
     }
 
     @CommandHandler
-    void handle(DeleteTenantCommand command, Clock clock) {
+    DeletionReceipt handle(DeleteTenantCommand command, Clock clock) {
         Instant now = clock.instant();
-        apply(new TenantDeletedEvent(tenantId, command.reason(), now, now.plus(RESERVATION_AFTER_DELETE)));
+        Instant reservedUntil = now.plus(RESERVATION_AFTER_DELETE);
+        apply(new TenantDeletedEvent(tenantId, command.reason(), now, reservedUntil));
+        return new DeletionReceipt(tenantId, now, reservedUntil, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    void handle(UpdateSettingsCommand command) {
-        List<FieldChange> changes = FieldDiff.between(settings, SettingsDefaults.SETTINGS, command.values());
+    ChangeReceipt handle(UpdateSettingsCommand command) {
+        Map<String, Object> requested = CommandInput.values(command.values());
+        CommandInput.checkSettings(settings, requested);
+        List<FieldChange> changes = FieldDiff.between(settings, SettingsDefaults.SETTINGS, requested);
         if (!changes.isEmpty()) {
             apply(new SettingsChangedEvent(tenantId, changes));
         }
+        return ChangeReceipt.of(changes, AggregateLifecycle.getVersion());
     }
 
     @CommandHandler
-    void handle(UpdateBrandingCommand command) {
+    ChangeReceipt handle(UpdateBrandingCommand command) {
         requireFeature(Feature.WHITE_LABEL);
-        List<FieldChange> changes = FieldDiff.between(branding, SettingsDefaults.BRANDING, command.values());
+        Map<String, Object> requested = CommandInput.values(command.values());
+        List<FieldChange> changes = FieldDiff.between(branding, SettingsDefaults.BRANDING, requested);
         if (!changes.isEmpty()) {
             apply(new BrandingChangedEvent(tenantId, changes));
         }
+        return ChangeReceipt.of(changes, AggregateLifecycle.getVersion());
     }
 
+    /** Claimed before the event is stored, so the registry's unique key decides races; given back on rollback. */
     @CommandHandler
     void handle(RegisterDomainCommand command, DomainRegistry registry) {
-        if (domains.containsKey(command.domain())) {
-            throw TenantRuleViolation.domainTaken(command.domain());
+        String domain = CommandInput.domain(command);
+        if (domains.containsKey(domain)) {
+            throw TenantRuleViolation.domainTaken(domain);
         }
-        registry.claim(command.domain(), tenantId);
-        apply(new DomainRegisteredEvent(tenantId, command.domain(), command.verificationToken()));
+        registry.claim(domain, tenantId);
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.onRollback(u -> registry.release(domain, tenantId)));
+        apply(new DomainRegisteredEvent(tenantId, domain, command.verificationToken()));
     }
 
     /**
      * Every command of a deleted tenant is refused as if it did not exist; a suspended tenant keeps only what
-     * superadmins do to it (plan, limits, features, lifecycle). Applies to the domain entities' handlers too.
+     * superadmins do to it (plan, limits, features, lifecycle). Applies to the domain entities' handlers too. A
+     * handler that answers nothing answers the aggregate's version, so the API can hand it out for read-your-writes.
      */
     @CommandHandlerInterceptor
     Object guardStatus(CommandMessage<?> command, InterceptorChain chain) throws Exception {
@@ -146,7 +163,8 @@ public class TenantAggregate {
         if (status == TenantStatus.SUSPENDED && command.getPayload() instanceof TenantAdminCommand) {
             throw TenantRuleViolation.suspended(statusReason);
         }
-        return chain.proceed();
+        Object result = chain.proceed();
+        return result != null ? result : AggregateLifecycle.getVersion();
     }
 
     private void requireStatus(TenantStatus expected, String action) {
@@ -221,7 +239,7 @@ public class TenantAggregate {
 
     @EventSourcingHandler
     void on(DomainRegisteredEvent event) {
-        domains.put(event.domain(), new CustomDomain(event.domain(), tenantId));
+        domains.put(event.domain(), new CustomDomain(event.domain(), tenantId, event.verificationToken()));
     }
 
     @EventSourcingHandler

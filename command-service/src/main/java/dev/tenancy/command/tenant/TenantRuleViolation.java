@@ -5,6 +5,8 @@ import dev.tenancy.api.plan.Plan;
 import dev.tenancy.api.plan.PlanCatalog;
 import dev.tenancy.api.tenant.TenantStatus;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,8 +33,9 @@ public class TenantRuleViolation extends RuntimeException {
     }
 
     public static TenantRuleViolation suspended(String reason) {
+        String why = reason == null || reason.isBlank() ? "no reason given" : reason;
         return new TenantRuleViolation(Kind.FORBIDDEN, "tenant-suspended",
-                "The tenant is suspended: " + reason, Map.of("reason", reason));
+                "The tenant is suspended: " + why, Map.of("reason", why));
     }
 
     public static TenantRuleViolation invalidTransition(String action, TenantStatus status) {
@@ -65,7 +68,20 @@ public class TenantRuleViolation extends RuntimeException {
 
     public static TenantRuleViolation verificationFailed(String domain, String check) {
         return new TenantRuleViolation(Kind.CONFLICT, "domain-verification-failed", "The verification record of "
-                + domain + " was not found.", Map.of("domain", domain, "check", check));
+                + domain + " was not found; publish " + check + " and try again.",
+                Map.of("domain", domain, "check", check));
+    }
+
+    /** Invalid input, one message per field; the API lists them as {@code errors[]} like any other 400. */
+    public static TenantRuleViolation invalid(Map<String, String> messagesByField) {
+        List<Map<String, String>> errors = messagesByField.entrySet().stream().map(e -> {
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("field", e.getKey());
+            error.put("message", e.getValue());
+            return error;
+        }).toList();
+        return new TenantRuleViolation(Kind.INVALID, "validation-failed",
+                "Invalid fields: " + String.join(", ", messagesByField.keySet()), Map.of("errors", errors));
     }
 
     public Kind kind() {

@@ -26,6 +26,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private String mongoUri;
     private String kafkaServers;
     private int gatewayPort;
@@ -77,22 +78,31 @@ public final class LocalStack implements AutoCloseable {
         List<String> shared = List.of("--spring.data.mongodb.uri=" + mongoUri,
                 "--spring.kafka.bootstrap-servers=" + kafkaServers,
                 "--tenancy.jwt.secret=" + jwtSecret);
-        commandPort = startService(CommandServiceApplication.builder(), settings.commandPort(), shared,
-                "--tenancy.superadmin.email=" + superadmin.email(),
+        ConfigurableApplicationContext command = startService(CommandServiceApplication.builder(),
+                settings.commandPort(), shared, "--tenancy.superadmin.email=" + superadmin.email(),
                 "--tenancy.superadmin.password=" + superadmin.password());
-        queryPort = startService(QueryServiceApplication.builder(), settings.queryPort(), shared);
-        gatewayPort = startService(GatewayApplication.builder(java.util.Map.of()), settings.gatewayPort(), List.of(),
-                "--gateway.command-url=http://localhost:" + commandPort,
-                "--gateway.query-url=http://localhost:" + queryPort);
+        ConfigurableApplicationContext query = startService(QueryServiceApplication.builder(), settings.queryPort(),
+                shared);
+        services.addAll(List.of(command, query));
+        commandPort = port(command);
+        queryPort = port(query);
+        gatewayPort = port(startService(GatewayApplication.builder(java.util.Map.of()), settings.gatewayPort(),
+                List.of(), "--gateway.command-url=http://localhost:" + commandPort,
+                "--gateway.query-url=http://localhost:" + queryPort));
     }
 
-    private int startService(SpringApplicationBuilder builder, int port, List<String> shared, String... own) {
+    private ConfigurableApplicationContext startService(SpringApplicationBuilder builder, int port,
+                                                        List<String> shared, String... own) {
         List<String> args = new ArrayList<>(shared);
         args.add("--server.port=" + port);
         args.addAll(List.of(own));
         // The stack closes services in order itself; per-context hooks would race it on Ctrl-C.
         ConfigurableApplicationContext context = builder.registerShutdownHook(false).run(args.toArray(String[]::new));
         running.push(context);
+        return context;
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
@@ -131,6 +141,11 @@ public final class LocalStack implements AutoCloseable {
 
     String kafkaServers() {
         return kafkaServers;
+    }
+
+    /** The command and query services' application contexts, for tests that inspect what the services expose. */
+    List<ConfigurableApplicationContext> serviceContexts() {
+        return List.copyOf(services);
     }
 
     LocalSecrets.Superadmin superadmin() {

@@ -52,6 +52,7 @@ class EventMetadataTest {
         String slug = "meta-" + UUID.randomUUID().toString().substring(0, 8);
         JsonNode signup = client.signup(slug);
         String tenantId = signup.get("tenantId").asText();
+        exerciseEveryTenantCommand(tenantId, signup.get("accessToken").asText());
 
         List<Document> stored;
         try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
@@ -77,6 +78,35 @@ class EventMetadataTest {
         assertThat(created.get(MetadataKeys.ACTOR_ID).asText()).isEqualTo(signup.get("userId").asText());
         assertThat(created.get(MetadataKeys.ACTOR_KIND).asText()).isEqualTo("USER");
         assertThat(created.get(MetadataKeys.CLIENT_IP).asText()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+    }
+
+    /** Drives every tenant command once through the API, as the owner and as the superadmin. */
+    private static void exerciseEveryTenantCommand(String tenantId, String ownerToken) {
+        String superadmin = client.post("/api/v1/auth/login", null, Map.of("email", stack.superadmin().email(),
+                "password", stack.superadmin().password())).json().get("accessToken").asText();
+        String admin = "/api/v1/tenants/" + tenantId;
+        expect(client.send("PATCH", admin, superadmin, Map.of(), "{\"plan\":\"ENTERPRISE\","
+                + "\"limits\":{\"users\":{\"unlimited\":false,\"max\":500}},\"features\":{\"AI_SUGGESTIONS\":false}}"),
+                200);
+        expect(client.send("PATCH", "/api/v1/tenants/current/settings", ownerToken, Map.of(),
+                "{\"timezone\":\"Europe/Berlin\"}"), 200);
+        expect(client.send("PATCH", "/api/v1/tenants/current/branding", ownerToken, Map.of(),
+                "{\"primaryColor\":\"#112233\"}"), 200);
+        expect(client.send("POST", "/api/v1/tenants/current/domains", ownerToken, Map.of(),
+                "{\"domain\":\"meta.example.com\"}"), 201);
+        expect(client.send("POST", admin + "/domains/meta.example.com/verify", superadmin, Map.of(),
+                "{\"override\":true}"), 200);
+        expect(client.send("DELETE", "/api/v1/tenants/current/domains/meta.example.com", ownerToken, Map.of(), ""),
+                204);
+        expect(client.send("PATCH", admin, superadmin, Map.of(), "{\"status\":\"SUSPENDED\",\"reason\":\"unpaid\"}"),
+                200);
+        expect(client.send("PATCH", admin, superadmin, Map.of(), "{\"status\":\"ACTIVE\",\"reason\":\"paid\"}"),
+                200);
+        expect(client.send("DELETE", admin, superadmin, Map.of(), "{\"reason\":\"closed\"}"), 200);
+    }
+
+    private static void expect(StackClient.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
     }
 
     /** axon-mongo stores serialized JSON either as a string or as a nested document, depending on the serializer. */

@@ -49,6 +49,18 @@ final class StackClient {
         return response.json();
     }
 
+    /** Any method, with a JSON body for methods that take one. */
+    Response send(String method, String path, String token, Map<String, String> headers, String jsonBody) {
+        boolean hasBody = !method.equals("GET") && !method.equals("HEAD");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, hasBody ? HttpRequest.BodyPublishers.ofString(jsonBody)
+                        : HttpRequest.BodyPublishers.noBody());
+        if (hasBody) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request, token, headers);
+    }
+
     private Response send(HttpRequest.Builder request, String token, Map<String, String> headers) {
         request.timeout(Duration.ofSeconds(30));
         if (token != null) {

@@ -11,9 +11,17 @@ import dev.tenancy.platform.openapi.OpenApiConfiguration;
 import dev.tenancy.platform.security.AccessInterceptor;
 import dev.tenancy.platform.security.AccessTokens;
 import dev.tenancy.platform.security.JwtProperties;
+import dev.tenancy.platform.tenant.RequestHost;
+import dev.tenancy.platform.tenant.TenantDirectory;
+import dev.tenancy.platform.tenant.TenantMismatches;
+import dev.tenancy.platform.tenant.TenantResolutionInterceptor;
+import dev.tenancy.platform.tenant.TenantResolutionSettings;
+import dev.tenancy.platform.tenant.TenantResolver;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.tenancy.platform.web.ProblemHandler;
 import dev.tenancy.platform.web.ProblemMapping;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -35,6 +43,10 @@ import java.util.List;
 @EnableConfigurationProperties(JwtProperties.class)
 @Import({AxonMongoConfiguration.class, OpenApiConfiguration.class})
 public class PlatformAutoConfiguration {
+
+    /** The access interceptor establishes who calls; tenant resolution needs that, so it runs after. */
+    public static final int ACCESS_INTERCEPTOR_ORDER = 0;
+    public static final int TENANT_INTERCEPTOR_ORDER = 100;
 
     @Bean
     @ConditionalOnMissingBean
@@ -61,13 +73,32 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    public WebMvcConfigurer accessInterceptorConfigurer() {
+    public WebMvcConfigurer accessInterceptorConfigurer(TenantResolutionInterceptor tenantResolution) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new AccessInterceptor()).addPathPatterns("/api/**");
+                registry.addInterceptor(new AccessInterceptor()).addPathPatterns("/api/**")
+                        .order(ACCESS_INTERCEPTOR_ORDER);
+                registry.addInterceptor(tenantResolution).addPathPatterns("/api/**").order(TENANT_INTERCEPTOR_ORDER);
             }
         };
+    }
+
+    @Bean
+    public TenantResolutionSettings tenantResolutionSettings(@Value("${tenancy.base-domain}") String baseDomain,
+            @Value("${tenancy.platform-subdomains}") List<String> platformSubdomains,
+            @Value("${tenancy.multi-tenant}") boolean multiTenant,
+            @Value("${tenancy.default-tenant-slug}") String defaultTenantSlug,
+            @Value("${tenancy.tenant-debug}") boolean debug) {
+        return TenantResolutionSettings.of(baseDomain, platformSubdomains, multiTenant, defaultTenantSlug, debug);
+    }
+
+    @Bean
+    public TenantResolutionInterceptor tenantResolutionInterceptor(ObjectProvider<TenantDirectory> directories,
+            TenantResolutionSettings settings, ObjectProvider<MeterRegistry> meters,
+            @Value("${tenancy.trusted-proxies}") List<String> proxies) {
+        var resolver = new TenantResolver(settings, new RequestHost(proxies), new TenantMismatches(meters));
+        return new TenantResolutionInterceptor(directories, resolver, settings.debug());
     }
 
     @Bean

@@ -1,71 +1,86 @@
 package dev.tenancy.query.tenant;
 
-import dev.tenancy.api.tenant.query.FindTenantQuery;
+import dev.tenancy.api.plan.Feature;
+import dev.tenancy.api.plan.PlanCatalog;
+import dev.tenancy.api.tenant.query.BrandingView;
+import dev.tenancy.api.tenant.query.DomainView;
+import dev.tenancy.api.tenant.query.TenantDetailsView;
 import dev.tenancy.api.tenant.query.TenantView;
-import dev.tenancy.platform.security.AuthenticatedUser;
-import dev.tenancy.platform.security.Authentication;
-import dev.tenancy.platform.web.ApiProblem;
+import dev.tenancy.platform.tenant.AllowedWhenSuspended;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
+import static dev.tenancy.query.tenant.TenantReads.MIN_VERSION_HEADER;
+
+/**
+ * The current tenant: the caller's own, or the one a superadmin names (X-Tenant-Id, ?tenant=, subdomain). Every
+ * route takes X-Min-Version, the version a command answered with, and waits until the read model has reached it.
+ */
 @RestController
-@RequestMapping("/api/v1/tenants")
+@RequestMapping("/api/v1/tenants/current")
 public class CurrentTenantController {
 
-    private final QueryGateway queries;
-    private final Duration readYourWritesTimeout;
+    private static final String WAIT = "Wait for at least this tenant version (read your own writes)";
 
-    public CurrentTenantController(QueryGateway queries,
-                                   @Value("${tenancy.read-your-writes.timeout}") Duration readYourWritesTimeout) {
-        this.queries = queries;
-        this.readYourWritesTimeout = readYourWritesTimeout;
+    private final TenantReads reads;
+
+    public CurrentTenantController(TenantReads reads) {
+        this.reads = reads;
     }
 
-    @GetMapping("/current")
-    @Operation(summary = "The caller's tenant", description = "With X-Min-Version (the version a command answered "
-            + "with) the answer waits until the read model has caught up to it. A token is only issued for a tenant "
-            + "that exists, so without the header the answer also waits for a tenant not yet projected.")
-    public TenantView current(
-            @Parameter(description = "Wait for at least this tenant version (read your own writes)")
-            @RequestHeader(value = "X-Min-Version", required = false) Long minVersion) {
-        AuthenticatedUser user = Authentication.currentUser();
-        if (user.tenantId() == null) {
-            throw ApiProblem.notFound("tenant-not-found", "A superadmin has no current tenant; name one with "
-                    + "X-Tenant-Id.").with("tried", "token");
-        }
-        return awaitVersion(user.tenantId(), minVersion == null ? 0 : minVersion);
+    @GetMapping
+    @AllowedWhenSuspended
+    @Operation(summary = "The current tenant", description = "Plan, status (and why), limits in force, effective "
+            + "features and overrides. A token is only issued for a tenant that exists, so the answer also waits "
+            + "for a tenant not projected yet. Deleted tenants are not found.")
+    public TenantView current(@Parameter(description = WAIT)
+                              @RequestHeader(value = MIN_VERSION_HEADER, required = false) String minVersion) {
+        return reads.await(TenantReads.currentTenantId(), TenantReads.minVersion(minVersion));
     }
 
-    private TenantView awaitVersion(String tenantId, long minVersion) {
-        FindTenantQuery query = new FindTenantQuery(tenantId, minVersion);
-        try (SubscriptionQueryResult<TenantView, TenantView> result = queries.subscriptionQuery(query,
-                ResponseTypes.instanceOf(TenantView.class), ResponseTypes.instanceOf(TenantView.class))) {
-            TenantView view = result.initialResult().concatWith(result.updates())
-                    .filter(candidate -> candidate.version() >= minVersion)
-                    .blockFirst(readYourWritesTimeout);
-            if (view == null) {
-                throw lagging();
-            }
-            return view;
-        } catch (IllegalStateException timeout) {
-            throw lagging();
-        }
+    @GetMapping("/features")
+    @Operation(summary = "The current tenant's features: effective, the plan's, and the overrides")
+    public FeaturesView features(@Parameter(description = WAIT)
+                                 @RequestHeader(value = MIN_VERSION_HEADER, required = false) String minVersion) {
+        TenantView tenant = reads.await(TenantReads.currentTenantId(), TenantReads.minVersion(minVersion));
+        List<Feature> planFeatures = PlanCatalog.terms(tenant.plan()).features().stream()
+                .sorted(Comparator.comparing(Feature::name)).toList();
+        return new FeaturesView(tenant.plan(), tenant.features(), planFeatures, tenant.featureOverrides());
     }
 
-    private static ApiProblem lagging() {
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-lagging", "Not caught up yet",
-                "The read model has not reached the requested version yet; retry shortly.")
-                .with("retryAfterSeconds", 1);
+    @GetMapping("/settings")
+    @Operation(summary = "The current tenant's settings", description = "Nested by path (security, compliance, "
+            + "retentionDays...), defaults filled in; client secrets are masked as ********.")
+    public Map<String, Object> settings(@Parameter(description = WAIT)
+                                        @RequestHeader(value = MIN_VERSION_HEADER, required = false) String minVersion) {
+        return details(minVersion).settings();
+    }
+
+    @GetMapping("/branding")
+    @Operation(summary = "The current tenant's branding", description = "whiteLabel says whether the tenant's "
+            + "features include WHITE_LABEL; without it the branding is kept but not shown.")
+    public BrandingView branding(@Parameter(description = WAIT)
+                                 @RequestHeader(value = MIN_VERSION_HEADER, required = false) String minVersion) {
+        return details(minVersion).branding();
+    }
+
+    @GetMapping("/domains")
+    @Operation(summary = "The current tenant's custom domains", description = "PENDING until verified (publish the "
+            + "verification token in DNS), then VERIFIED; only verified domains resolve to the tenant.")
+    public List<DomainView> domains(@Parameter(description = WAIT)
+                                    @RequestHeader(value = MIN_VERSION_HEADER, required = false) String minVersion) {
+        return details(minVersion).domains();
+    }
+
+    private TenantDetailsView details(String minVersion) {
+        return reads.awaitDetails(TenantReads.currentTenantId(), TenantReads.minVersion(minVersion));
     }
 }

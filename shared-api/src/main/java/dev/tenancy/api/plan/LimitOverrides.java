@@ -18,7 +18,7 @@ public record LimitOverrides(
         return new LimitOverrides(null, null, null, null, null, null, null, null);
     }
 
-    public boolean isEmpty() {
+    public boolean noneSet() {
         return equals(none());
     }
 

@@ -6,8 +6,15 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.MDC;
 
-/** Event processors run on their own threads: this puts the event's tenant and correlation id into the log MDC. */
+import java.util.Map;
+
+/**
+ * Puts the event's service, tenant and correlation id into the log MDC while it is handled, and restores what was
+ * there before: tracking processors run on their own threads, but subscribing processors run on the request thread,
+ * whose log context must survive the event.
+ */
 public class MdcHandlerInterceptor implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private final String serviceName;
@@ -18,6 +25,7 @@ public class MdcHandlerInterceptor implements MessageHandlerInterceptor<EventMes
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        Map<String, String> previous = MDC.getCopyOfContextMap();
         var metadata = unitOfWork.getMessage().getMetaData();
         CallContextHolder.Mdc.put((String) metadata.get(MetadataKeys.CORRELATION_ID),
                 (String) metadata.get(MetadataKeys.TENANT_ID), (String) metadata.get(MetadataKeys.REQUEST_ID));
@@ -25,7 +33,11 @@ public class MdcHandlerInterceptor implements MessageHandlerInterceptor<EventMes
         try {
             return chain.proceed();
         } finally {
-            CallContextHolder.Mdc.clear();
+            if (previous == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(previous);
+            }
         }
     }
 }

@@ -26,14 +26,23 @@ public final class CurrentTenant {
     }
 
     public static Optional<TenantRef> find() {
-        return Optional.ofNullable((TenantRef) request().getAttribute(ATTRIBUTE));
+        return find(request());
+    }
+
+    public static Optional<TenantRef> find(HttpServletRequest request) {
+        return Optional.ofNullable((TenantRef) request.getAttribute(ATTRIBUTE));
     }
 
     /** The resolved tenant, or 404 tenant-not-found saying what was tried. */
-    @SuppressWarnings("unchecked")
     public static TenantRef get() {
-        return find().orElseThrow(() -> {
-            List<String> tried = (List<String>) request().getAttribute(TRIED_ATTRIBUTE);
+        return get(request());
+    }
+
+    /** Like {@link #get()}, for code that holds the request (interceptors, filters). */
+    @SuppressWarnings("unchecked")
+    public static TenantRef get(HttpServletRequest request) {
+        return find(request).orElseThrow(() -> {
+            List<String> tried = (List<String>) request.getAttribute(TRIED_ATTRIBUTE);
             return ApiProblem.notFound("tenant-not-found", "No tenant could be resolved for this request. Name "
                     + "one by subdomain, verified custom domain, X-Tenant-Id header (id or slug) or ?tenant=.")
                     .with("tried", tried == null ? List.of() : tried);

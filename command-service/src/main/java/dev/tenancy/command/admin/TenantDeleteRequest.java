@@ -1,0 +1,4 @@
+package dev.tenancy.command.admin;
+
+public record TenantDeleteRequest(String reason) {
+}

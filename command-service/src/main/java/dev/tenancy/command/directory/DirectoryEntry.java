@@ -1,0 +1,77 @@
+package dev.tenancy.command.directory;
+
+import dev.tenancy.api.plan.Feature;
+import dev.tenancy.api.plan.Plan;
+import dev.tenancy.api.plan.PlanCatalog;
+import dev.tenancy.api.tenant.TenantStatus;
+import dev.tenancy.api.tenant.event.DomainRemovedEvent;
+import dev.tenancy.api.tenant.event.DomainVerifiedEvent;
+import dev.tenancy.api.tenant.event.FeaturesOverriddenEvent;
+import dev.tenancy.api.tenant.event.PlanChangedEvent;
+import dev.tenancy.api.tenant.event.TenantActivatedEvent;
+import dev.tenancy.api.tenant.event.TenantCreatedEvent;
+import dev.tenancy.api.tenant.event.TenantDeletedEvent;
+import dev.tenancy.api.tenant.event.TenantSuspendedEvent;
+import dev.tenancy.platform.tenant.TenantRef;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What request handling needs of one tenant, folded from its events. {@code version} is the sequence number of the
+ * last event folded in: every event of the tenant advances it, so a gap shows that an event was missed.
+ */
+record DirectoryEntry(String tenantId, String slug, TenantStatus status, String statusReason, Plan plan,
+                      Map<Feature, Boolean> featureOverrides, Set<String> verifiedDomains, long version) {
+
+    DirectoryEntry {
+        featureOverrides = Map.copyOf(featureOverrides);
+        verifiedDomains = Set.copyOf(verifiedDomains);
+    }
+
+    static DirectoryEntry created(TenantCreatedEvent event, long sequence) {
+        return new DirectoryEntry(event.tenantId(), event.slug(), TenantStatus.ACTIVE, null, event.plan(), Map.of(),
+                Set.of(), sequence);
+    }
+
+    /** This entry with the event folded in; events this entry does not track only advance the version. */
+    DirectoryEntry apply(Object event, long sequence) {
+        if (event instanceof PlanChangedEvent changed) {
+            return with(status, statusReason, changed.plan(), featureOverrides, verifiedDomains, sequence);
+        }
+        if (event instanceof FeaturesOverriddenEvent overridden) {
+            return with(status, statusReason, plan, overridden.overrides(), verifiedDomains, sequence);
+        }
+        if (event instanceof TenantSuspendedEvent suspended) {
+            return with(TenantStatus.SUSPENDED, suspended.reason(), plan, featureOverrides, verifiedDomains, sequence);
+        }
+        if (event instanceof TenantActivatedEvent) {
+            return with(TenantStatus.ACTIVE, null, plan, featureOverrides, verifiedDomains, sequence);
+        }
+        if (event instanceof TenantDeletedEvent deleted) {
+            return with(TenantStatus.DELETED, deleted.reason(), plan, featureOverrides, verifiedDomains, sequence);
+        }
+        if (event instanceof DomainVerifiedEvent verified) {
+            Set<String> domains = new TreeSet<>(verifiedDomains);
+            domains.add(verified.domain());
+            return with(status, statusReason, plan, featureOverrides, domains, sequence);
+        }
+        if (event instanceof DomainRemovedEvent removed) {
+            Set<String> domains = new TreeSet<>(verifiedDomains);
+            domains.remove(removed.domain());
+            return with(status, statusReason, plan, featureOverrides, domains, sequence);
+        }
+        return with(status, statusReason, plan, featureOverrides, verifiedDomains, sequence);
+    }
+
+    TenantRef toRef() {
+        return new TenantRef(tenantId, slug, status, statusReason, plan,
+                Set.copyOf(PlanCatalog.effectiveFeatures(plan, featureOverrides)));
+    }
+
+    private DirectoryEntry with(TenantStatus newStatus, String reason, Plan newPlan, Map<Feature, Boolean> overrides,
+                                Set<String> domains, long sequence) {
+        return new DirectoryEntry(tenantId, slug, newStatus, reason, newPlan, overrides, domains, sequence);
+    }
+}

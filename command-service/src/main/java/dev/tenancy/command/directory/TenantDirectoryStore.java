@@ -1,0 +1,128 @@
+package dev.tenancy.command.directory;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import dev.tenancy.api.plan.Feature;
+import dev.tenancy.api.plan.Plan;
+import dev.tenancy.api.tenant.TenantStatus;
+import dev.tenancy.api.tenant.event.TenantCreatedEvent;
+import dev.tenancy.platform.axon.EventStoreProperties;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The command side's tenant directory collection. It is written in the unit of work that stores the events, so it
+ * agrees with the aggregates; should an event ever be missed (a failed write, a tenant older than this collection),
+ * the entry is folded again from the event store, which is the truth.
+ */
+@Component
+public class TenantDirectoryStore {
+
+    private static final String VERSION = "version";
+    private static final String DOMAINS = "verifiedDomains";
+
+    private final MongoCollection<Document> entries;
+    private final EventStore eventStore;
+
+    public TenantDirectoryStore(MongoClient client, EventStoreProperties properties, EventStore eventStore) {
+        this.entries = client.getDatabase(properties.serviceDatabase()).getCollection("tenant_directory");
+        this.entries.createIndex(Indexes.ascending(DOMAINS));
+        this.eventStore = eventStore;
+    }
+
+    public Optional<DirectoryEntry> find(String tenantId) {
+        return Optional.ofNullable(entries.find(Filters.eq("_id", tenantId)).first()).map(TenantDirectoryStore::entry);
+    }
+
+    /** The entry, folded from the event store when this collection does not have it. */
+    public Optional<DirectoryEntry> findOrRebuild(String tenantId) {
+        return find(tenantId).or(() -> rebuild(tenantId));
+    }
+
+    /** A deleted tenant's domain may have passed to a live tenant after its reservation: the live one wins. */
+    public Optional<DirectoryEntry> findByVerifiedDomain(String domain) {
+        return entries.find(Filters.eq(DOMAINS, domain)).map(TenantDirectoryStore::entry).into(new ArrayList<>())
+                .stream().min(Comparator.comparing(e -> e.status() == TenantStatus.DELETED));
+    }
+
+    /** Folds one event in; a gap in the sequence (a missed event) folds the whole entry again instead. */
+    void record(String tenantId, Object event, long sequence) {
+        Optional<DirectoryEntry> current = find(tenantId);
+        if (current.isPresent() && current.get().version() >= sequence) {
+            return;
+        }
+        if (current.isEmpty() && event instanceof TenantCreatedEvent created) {
+            save(DirectoryEntry.created(created, sequence));
+        } else if (current.isPresent() && current.get().version() == sequence - 1) {
+            save(current.get().apply(event, sequence));
+        } else {
+            rebuild(tenantId);
+        }
+    }
+
+    Optional<DirectoryEntry> rebuild(String tenantId) {
+        DirectoryEntry entry = null;
+        for (DomainEventMessage<?> event : eventStore.readEvents(tenantId, 0).asStream().toList()) {
+            if (entry == null && event.getPayload() instanceof TenantCreatedEvent created) {
+                entry = DirectoryEntry.created(created, event.getSequenceNumber());
+            } else if (entry != null && event.getSequenceNumber() > entry.version()) {
+                entry = entry.apply(event.getPayload(), event.getSequenceNumber());
+            }
+        }
+        if (entry != null) {
+            save(entry);
+        }
+        return Optional.ofNullable(entry);
+    }
+
+    /** Never goes back: an entry already at this version or later (written concurrently) is kept. */
+    private void save(DirectoryEntry entry) {
+        try {
+            entries.replaceOne(Filters.and(Filters.eq("_id", entry.tenantId()), Filters.lt(VERSION, entry.version())),
+                    document(entry), new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    private static Document document(DirectoryEntry entry) {
+        Document features = new Document();
+        entry.featureOverrides().forEach((feature, enabled) -> features.append(feature.name(), enabled));
+        return new Document("_id", entry.tenantId())
+                .append("slug", entry.slug())
+                .append("status", entry.status().name())
+                .append("statusReason", entry.statusReason())
+                .append("plan", entry.plan().name())
+                .append("featureOverrides", features)
+                .append(DOMAINS, new ArrayList<>(entry.verifiedDomains()))
+                .append(VERSION, entry.version());
+    }
+
+    private static DirectoryEntry entry(Document document) {
+        Map<Feature, Boolean> features = new EnumMap<>(Feature.class);
+        document.get("featureOverrides", Document.class)
+                .forEach((name, enabled) -> features.put(Feature.valueOf(name), (Boolean) enabled));
+        List<String> domains = document.getList(DOMAINS, String.class);
+        return new DirectoryEntry(document.getString("_id"), document.getString("slug"),
+                TenantStatus.valueOf(document.getString("status")), document.getString("statusReason"),
+                Plan.valueOf(document.getString("plan")), features, new HashSet<>(domains),
+                document.get(VERSION, Number.class).longValue());
+    }
+}

@@ -1,0 +1,4 @@
+package dev.tenancy.command.domain;
+
+public record DomainStatusResponse(String domain, String status) {
+}

@@ -1,0 +1,160 @@
+package dev.tenancy.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tenant B's owner, with every route the running services expose (read from their handler mappings, so a new route
+ * is covered without touching this test) and every way of naming a tenant, aims at tenant A. Nothing of A may come
+ * back, and A's events and read model must be exactly as before.
+ */
+class TenantIsolationMatrixTest {
+
+    /** Valid bodies for routes that change something, so a leak would really change A; others get {}. */
+    private static final Map<String, String> SAMPLE_BODIES = Map.of(
+            "PATCH /api/v1/tenants/current/settings", "{\"timezone\":\"Asia/Tokyo\"}",
+            "PATCH /api/v1/tenants/current/branding", "{\"primaryColor\":\"#123456\"}",
+            "POST /api/v1/tenants/current/domains", "{\"domain\":\"stolen.example.com\"}",
+            "PATCH /api/v1/tenants/{id}", "{\"plan\":\"FREE\",\"status\":\"SUSPENDED\",\"reason\":\"x\"}",
+            "DELETE /api/v1/tenants/{id}", "{\"reason\":\"takeover\"}",
+            "POST /api/v1/tenants/{id}/domains/{domain}/verify", "{\"override\":true}",
+            "POST /api/v1/auth/login", "{\"email\":\"x@y.test\",\"password\":\"wrong-horse-42\"}");
+
+    @TempDir
+    static Path dataDir;
+    private static LocalStack stack;
+    private static StackClient client;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.start(StackSettings.forTests(dataDir));
+        client = new StackClient(stack.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void tenantBCanNeitherReadNorChangeTenantA() {
+        String marker = UUID.randomUUID().toString().substring(0, 12);
+        String slugA = "alpha-" + marker.substring(0, 6);
+        JsonNode a = signup(slugA, "Alpha " + marker, "ENTERPRISE");
+        JsonNode b = signup("bravo-" + marker.substring(0, 6), "Bravo", "ENTERPRISE");
+        String tenantA = a.get("tenantId").asText();
+        String tokenB = b.get("accessToken").asText();
+        String superadmin = superadminToken();
+        String before = tenantAsSeenBySuperadmin(tenantA, superadmin);
+        assertThat(before).startsWith("200").contains("Alpha " + marker);
+        long eventsBefore = eventsOf(tenantA);
+        Set<String> forbidden = Set.of("Alpha " + marker, "owner@" + slugA + ".test");
+
+        List<Route> routes = routes();
+        assertThat(routes).extracting(Route::pattern).contains("/api/v1/tenants/current", "/api/v1/tenants/signup");
+        List<String> report = new ArrayList<>();
+        for (Route route : routes) {
+            String path = route.pattern().replaceAll("\\{[^}]*[iI]d[^}]*}", tenantA).replaceAll("\\{[^}]+}", "x");
+            for (Map.Entry<String, Map<String, String>> variant : variants(tenantA, slugA).entrySet()) {
+                String target = variant.getKey().startsWith("param") ? path + "?tenant=" + slugA : path;
+                StackClient.Response response = client.send(route.method(), target, tokenB, variant.getValue(),
+                        SAMPLE_BODIES.getOrDefault(route.method() + " " + route.pattern(), "{}"));
+                report.add(route.method() + " " + target + " [" + variant.getKey() + "] -> " + response.status());
+                if (!variant.getKey().equals("own token only")) {
+                    assertThat(response.status()).as(route.method() + " " + target + " " + variant.getKey() + ": "
+                            + response.body()).isEqualTo(403);
+                    assertThat(response.json().get("code").asText()).isIn("tenant-mismatch", "forbidden");
+                }
+                for (String secret : forbidden) {
+                    assertThat(response.body()).as(route.method() + " " + target + " " + variant.getKey())
+                            .doesNotContain(secret);
+                }
+            }
+        }
+
+        assertThat(report).hasSizeGreaterThanOrEqualTo(routes.size() * 4);
+        assertThat(eventsOf(tenantA)).as("A's events after " + report).isEqualTo(eventsBefore);
+        assertThat(tenantAsSeenBySuperadmin(tenantA, superadmin)).isEqualTo(before);
+    }
+
+    private static Map<String, Map<String, String>> variants(String tenantA, String slugA) {
+        Map<String, Map<String, String>> variants = new LinkedHashMap<>();
+        variants.put("own token only", Map.of());
+        variants.put("header with A's id", Map.of("X-Tenant-Id", tenantA));
+        variants.put("header with A's slug", Map.of("X-Tenant-Id", slugA));
+        variants.put("param with A's slug", Map.of());
+        variants.put("A's subdomain", Map.of("Host", slugA + ".localhost"));
+        return variants;
+    }
+
+    private static List<Route> routes() {
+        Set<Route> routes = new TreeSet<>();
+        for (ConfigurableApplicationContext context : stack.serviceContexts()) {
+            RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping",
+                    RequestMappingHandlerMapping.class);
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    if (pattern.startsWith("/api/")) {
+                        (methods.isEmpty() ? Set.of(RequestMethod.GET) : methods)
+                                .forEach(method -> routes.add(new Route(method.name(), pattern)));
+                    }
+                }
+            }
+        }
+        return List.copyOf(routes);
+    }
+
+    private static JsonNode signup(String slug, String name, String plan) {
+        StackClient.Response response = client.post("/api/v1/tenants/signup", null, Map.of("name", name, "slug",
+                slug, "ownerEmail", "owner@" + slug + ".test", "ownerPassword", "correct-horse-42", "plan", plan));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    private static String superadminToken() {
+        var login = client.post("/api/v1/auth/login", null, Map.of("email", stack.superadmin().email(),
+                "password", stack.superadmin().password()));
+        return login.json().get("accessToken").asText();
+    }
+
+    private static String tenantAsSeenBySuperadmin(String tenantId, String token) {
+        StackClient.Response view = client.get("/api/v1/tenants/" + tenantId, token);
+        return view.status() + " " + view.body();
+    }
+
+    private static long eventsOf(String tenantId) {
+        try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
+            return mongo.getDatabase("tenancy_events").getCollection("domainevents")
+                    .countDocuments(new Document("aggregateIdentifier", tenantId));
+        }
+    }
+
+    private record Route(String method, String pattern) implements Comparable<Route> {
+        @Override
+        public int compareTo(Route other) {
+            return (pattern + method).compareTo(other.pattern + other.method);
+        }
+    }
+}

@@ -148,6 +148,10 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(services);
     }
 
+    java.nio.file.Path secretsDir() {
+        return secrets.superadminFile().getParent();
+    }
+
     LocalSecrets.Superadmin superadmin() {
         return superadmin;
     }

@@ -6,14 +6,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.tenancy.api.metadata.MetadataKeys;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.RegexPatternTypeFilter;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,24 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every event type that shared-api defines is produced by the running system, and every stored event carries the
  * tenant and the call context in its metadata. A new event type fails this test until a scenario below produces it.
  */
-class EventMetadataTest {
+class EventMetadataTest extends StackTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
-    static Path dataDir;
-    private static LocalStack stack;
-    private static StackClient client;
-
-    @BeforeAll
-    static void start() {
-        stack = LocalStack.start(StackSettings.forTests(dataDir));
-        client = new StackClient(stack.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
 
     @Test
     void everyEventTypeIsProducedAndEveryEventCarriesItsTenant() throws Exception {
@@ -82,8 +63,7 @@ class EventMetadataTest {
 
     /** Drives every tenant command once through the API, as the owner and as the superadmin. */
     private static void exerciseEveryTenantCommand(String tenantId, String ownerToken) {
-        String superadmin = client.post("/api/v1/auth/login", null, Map.of("email", stack.superadmin().email(),
-                "password", stack.superadmin().password())).json().get("accessToken").asText();
+        String superadmin = superadminToken();
         String admin = "/api/v1/tenants/" + tenantId;
         expect(client.send("PATCH", admin, superadmin, Map.of(), "{\"plan\":\"ENTERPRISE\","
                 + "\"limits\":{\"users\":{\"unlimited\":false,\"max\":500}},\"features\":{\"AI_SUGGESTIONS\":false}}"),

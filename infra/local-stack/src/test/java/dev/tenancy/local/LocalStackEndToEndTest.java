@@ -1,12 +1,8 @@
 package dev.tenancy.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,25 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The README's promise, end to end: the whole stack in one process (embedded MongoDB-wire server and Kafka broker,
  * both services, the gateway), driven over HTTP through the one base URL, and restarted on the same data dir.
  */
-class LocalStackEndToEndTest {
-
-    @TempDir
-    static Path dataDir;
-    private static LocalStack stack;
-    private static StackClient client;
-
-    @BeforeAll
-    static void start() {
-        stack = LocalStack.start(StackSettings.forTests(dataDir));
-        client = new StackClient(stack.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+class LocalStackEndToEndTest extends StackTest {
 
     @Test
     void signUpThenReadTheNewTenantBackThroughTheGateway() {
@@ -67,15 +45,16 @@ class LocalStackEndToEndTest {
     }
 
     @Test
-    void theSuperadminSignsInWithTheGeneratedCredentials() {
+    void theSuperadminSignsInWithTheGeneratedCredentials() throws Exception {
         var superadmin = stack.superadmin();
         StackClient.Response login = client.post("/api/v1/auth/login", null,
                 Map.of("email", superadmin.email(), "password", superadmin.password()));
 
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         assertThat(login.json().get("role").asText()).isEqualTo("SUPERADMIN");
-        assertThat(dataDir.resolve("secrets/superadmin.properties")).exists();
-        assertThat(dataDir.resolve("secrets/jwt-secret")).exists();
+        assertThat(java.nio.file.Files.readString(stack.secretsDir().resolve("superadmin.properties")))
+                .contains(superadmin.password());
+        assertThat(stack.secretsDir().resolve("jwt-secret")).exists();
     }
 
     @Test

@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is covered without touching this test) and every way of naming a tenant, aims at tenant A. Nothing of A may come
  * back, and A's events and read model must be exactly as before.
  */
-class TenantIsolationMatrixTest {
+class TenantIsolationMatrixTest extends StackTest {
 
     /** Valid bodies for routes that change something, so a leak would really change A; others get {}. */
     private static final Map<String, String> SAMPLE_BODIES = Map.of(
@@ -40,22 +36,6 @@ class TenantIsolationMatrixTest {
             "DELETE /api/v1/tenants/{id}", "{\"reason\":\"takeover\"}",
             "POST /api/v1/tenants/{id}/domains/{domain}/verify", "{\"override\":true}",
             "POST /api/v1/auth/login", "{\"email\":\"x@y.test\",\"password\":\"wrong-horse-42\"}");
-
-    @TempDir
-    static Path dataDir;
-    private static LocalStack stack;
-    private static StackClient client;
-
-    @BeforeAll
-    static void start() {
-        stack = LocalStack.start(StackSettings.forTests(dataDir));
-        client = new StackClient(stack.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
 
     @Test
     void tenantBCanNeitherReadNorChangeTenantA() {
@@ -133,11 +113,6 @@ class TenantIsolationMatrixTest {
         return response.json();
     }
 
-    private static String superadminToken() {
-        var login = client.post("/api/v1/auth/login", null, Map.of("email", stack.superadmin().email(),
-                "password", stack.superadmin().password()));
-        return login.json().get("accessToken").asText();
-    }
 
     private static String tenantAsSeenBySuperadmin(String tenantId, String token) {
         StackClient.Response view = client.get("/api/v1/tenants/" + tenantId, token);

@@ -6,7 +6,6 @@ import dev.tenancy.api.plan.PlanCatalog;
 import dev.tenancy.api.tenant.TenantStatus;
 import dev.tenancy.api.tenant.query.BrandingView;
 import dev.tenancy.api.tenant.query.DomainView;
-import dev.tenancy.api.tenant.query.LimitOverridesView;
 import dev.tenancy.api.tenant.query.TenantDetailsView;
 import dev.tenancy.api.tenant.query.TenantView;
 import dev.tenancy.platform.tenant.TenantRef;
@@ -99,7 +98,7 @@ final class TenantDocuments {
                 document.getString(STATUS_REASON),
                 LimitsCodec.toLimits(document.get(LIMITS, Document.class)),
                 LimitsCodec.toLimits(document.get(PLAN_LIMITS, Document.class)),
-                LimitOverridesView.of(LimitsCodec.toOverrides(document.get(LIMIT_OVERRIDES, Document.class))),
+                LimitsCodec.toOverrides(document.get(LIMIT_OVERRIDES, Document.class)),
                 document.getList(FEATURES, String.class, List.of()).stream().map(Feature::valueOf).toList(),
                 featureOverrides(document),
                 document.getList(OVER_LIMIT, String.class, List.of()),

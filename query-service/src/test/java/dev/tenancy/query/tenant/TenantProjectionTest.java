@@ -10,7 +10,6 @@ import dev.tenancy.api.tenant.TenantId;
 import dev.tenancy.api.tenant.TenantStatus;
 import dev.tenancy.api.tenant.event.*;
 import dev.tenancy.api.tenant.query.DomainView;
-import dev.tenancy.api.tenant.query.LimitOverridesView;
 import dev.tenancy.api.tenant.query.TenantView;
 import dev.tenancy.api.user.Role;
 import dev.tenancy.query.QueryServiceTestSupport;
@@ -39,7 +38,7 @@ class TenantProjectionTest extends QueryServiceTestSupport {
         assertThat(view.planLimits()).isEqualTo(PlanCatalog.terms(Plan.STARTER).limits());
         assertThat(view.features()).containsExactly(Feature.API_ACCESS, Feature.AUTOMATION, Feature.BASIC_ANALYTICS,
                 Feature.COMMUNITY_SUPPORT, Feature.EMAIL_SUPPORT);
-        assertThat(view.limitOverrides()).isEqualTo(LimitOverridesView.of(LimitOverrides.none()));
+        assertThat(view.limitOverrides()).isEqualTo(LimitOverrides.none());
         assertThat(view.overLimit()).isEmpty();
         assertThat(view.version()).as("the owner's UserAddedEvent moves the version on").isEqualTo(1);
         assertThat(document(tenantId).getString("tenantId")).isEqualTo(tenantId);
@@ -70,7 +69,7 @@ class TenantProjectionTest extends QueryServiceTestSupport {
         append(tenantId, new LimitsOverriddenEvent(tenantId, LimitOverrides.none(), overrides, inForce));
 
         TenantView view = view(tenantId);
-        assertThat(view.limitOverrides()).isEqualTo(LimitOverridesView.of(overrides));
+        assertThat(view.limitOverrides()).isEqualTo(overrides);
         assertThat(view.limits()).isEqualTo(inForce);
         assertThat(view.limits().users().max()).isEqualTo(40);
         assertThat(view.limits().storage().unlimited()).isTrue();

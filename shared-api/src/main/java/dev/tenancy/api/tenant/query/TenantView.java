@@ -1,6 +1,7 @@
 package dev.tenancy.api.tenant.query;
 
 import dev.tenancy.api.plan.Feature;
+import dev.tenancy.api.plan.LimitOverrides;
 import dev.tenancy.api.plan.Limits;
 import dev.tenancy.api.plan.Plan;
 import dev.tenancy.api.tenant.TenantStatus;
@@ -23,7 +24,7 @@ public record TenantView(
         String statusReason,
         Limits limits,
         Limits planLimits,
-        LimitOverridesView limitOverrides,
+        LimitOverrides limitOverrides,
         List<Feature> features,
         Map<Feature, Boolean> featureOverrides,
         List<String> overLimit,

@@ -41,9 +41,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(snapshotTriggerDefinition = "tenantSnapshotTrigger")
 public class TenantAggregate {
 
-    /** How long a deleted tenant's slug and domains stay reserved, so nobody can take over its links at once. */
+    /** How long a deleted tenant's slug and domains stay reserved: nobody can take over its links at once. */
     public static final Duration RESERVATION_AFTER_DELETE = Duration.ofDays(90);
-
     @AggregateIdentifier
     private String tenantId;
     private Plan plan;
@@ -57,10 +56,11 @@ public class TenantAggregate {
     private Map<String, Object> branding = new HashMap<>();
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<String, CustomDomain> domains = new HashMap<>();
+    @AggregateMember
+    private UsageLedger usage = new UsageLedger();
 
     protected TenantAggregate() {
     }
-
     TenantAggregate(CreateTenantCommand command, Instant now) {
         Plan chosen = command.plan() == null ? Plan.FREE : command.plan();
         apply(new TenantCreatedEvent(command.tenantId(), command.name(), command.slug(), chosen,

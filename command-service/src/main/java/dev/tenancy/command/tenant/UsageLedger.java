@@ -1,0 +1,203 @@
+package dev.tenancy.command.tenant;
+
+import dev.tenancy.api.plan.Limits;
+import dev.tenancy.api.plan.Quota;
+import dev.tenancy.api.plan.Resource;
+import dev.tenancy.api.tenant.event.LimitsOverriddenEvent;
+import dev.tenancy.api.tenant.event.PlanChangedEvent;
+import dev.tenancy.api.tenant.event.SettingsChangedEvent;
+import dev.tenancy.api.tenant.event.TenantActivatedEvent;
+import dev.tenancy.api.tenant.event.TenantCreatedEvent;
+import dev.tenancy.api.tenant.event.TenantSuspendedEvent;
+import dev.tenancy.api.usage.*;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The tenant's usage: counters, the monthly period, thresholds reached and recent idempotency keys. Part of the
+ * tenant aggregate, so checking a limit and counting against it is one decision, serialized per tenant.
+ */
+class UsageLedger {
+
+    /** Idempotency keys are answered for at least 24 hours; they are forgotten after this, as events arrive. */
+    static final Duration KEY_MEMORY = Duration.ofHours(48);
+    private static final int[] THRESHOLDS = {80, 100};
+
+    private String tenantId;
+    private Limits limits;
+    private Instant anchor;
+    private String zone = "UTC";
+    private boolean suspended;
+    private UsagePeriod period;
+    private Map<Resource, Long> used = new EnumMap<>(Resource.class);
+    private Map<Resource, Set<Integer>> crossed = new EnumMap<>(Resource.class);
+    private Map<String, UsageOutcome> outcomes = new HashMap<>();
+    private Map<String, Instant> keyTimes = new HashMap<>();
+    private Set<Instant> recordedHours = new HashSet<>();
+
+    @CommandHandler
+    UsageOutcome handle(RecordUsageCommand command, Clock clock) {
+        UsageRules.check(command);
+        UsageOutcome earlier = outcomes.get(command.idempotencyKey());
+        if (earlier != null) {
+            return earlier.asReplay();
+        }
+        rollover(clock.instant());
+        Resource resource = command.resource();
+        long current = used.getOrDefault(resource, 0L);
+        Quota quota = limits.quota(resource);
+        Instant occurredAt = command.occurredAt() != null ? command.occurredAt() : clock.instant();
+        if (command.delta() > 0 && suspended) {
+            throw TenantRuleViolation.suspended("usage cannot grow while the tenant is suspended");
+        }
+        if (command.delta() > 0 && !quota.allows(current, command.delta())) {
+            apply(new UsageRefusedEvent(tenantId, resource, command.delta(), current, quota,
+                    command.idempotencyKey(), occurredAt, "limit-exceeded"));
+            return outcomes.get(command.idempotencyKey());
+        }
+        long applied = Math.max(command.delta(), -current);
+        apply(new UsageRecordedEvent(tenantId, resource, applied, current + applied, command.idempotencyKey(),
+                occurredAt, period.start()));
+        if (applied > 0) {
+            checkThresholds(resource, current + applied, quota);
+        }
+        return outcomes.get(command.idempotencyKey());
+    }
+
+    @CommandHandler
+    void handle(RecordApiCallsCommand command) {
+        if (!recordedHours.contains(command.hourStart()) && command.count() > 0) {
+            apply(new ApiCallsRecordedEvent(tenantId, command.hourStart(), command.count()));
+            Quota quota = limits.apiCallsPerHour();
+            for (int percent : THRESHOLDS) {
+                if (!quota.unlimited() && quota.max() > 0 && command.count() * 100 >= percent * quota.max()) {
+                    apply(new UsageThresholdCrossedEvent(tenantId, Resource.API_CALLS_PER_HOUR, percent,
+                            command.count(), quota.max(), command.hourStart()));
+                }
+            }
+        }
+    }
+
+    @CommandHandler
+    void handle(RolloverUsagePeriodCommand command, Clock clock) {
+        rollover(clock.instant());
+    }
+
+    /** One reset event per boundary passed, so an idle tenant's history still shows every period. */
+    private void rollover(Instant now) {
+        while (!now.isBefore(period.end())) {
+            UsagePeriod next = period.next(anchor, ZoneId.of(zone));
+            apply(new UsagePeriodResetEvent(tenantId, Resource.MESSAGES_PER_MONTH, period.start(),
+                    used.getOrDefault(Resource.MESSAGES_PER_MONTH, 0L), next.start(), next.end()));
+        }
+    }
+
+    private void checkThresholds(Resource resource, long total, Quota quota) {
+        if (quota.unlimited() || quota.max() == 0) {
+            return;
+        }
+        for (int percent : THRESHOLDS) {
+            boolean reached = total * 100 >= (long) percent * quota.max();
+            if (reached && !crossed.getOrDefault(resource, Set.of()).contains(percent)) {
+                apply(new UsageThresholdCrossedEvent(tenantId, resource, percent, total, quota.max(),
+                        period.start()));
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(TenantCreatedEvent event) {
+        tenantId = event.tenantId();
+        limits = event.limits();
+        anchor = event.createdAt();
+        period = UsagePeriod.containing(anchor, ZoneId.of(zone), anchor);
+    }
+
+    @EventSourcingHandler
+    void on(PlanChangedEvent event) {
+        limits = event.limits();
+        crossed.clear();
+    }
+
+    @EventSourcingHandler
+    void on(LimitsOverriddenEvent event) {
+        limits = event.limits();
+        crossed.clear();
+    }
+
+    /** The period follows the tenant's time zone from the next boundary on; the current one keeps its dates. */
+    @EventSourcingHandler
+    void on(SettingsChangedEvent event) {
+        event.changes().stream().filter(change -> change.field().equals("timezone"))
+                .forEach(change -> zone = String.valueOf(change.newValue()));
+    }
+
+    @EventSourcingHandler
+    void on(TenantSuspendedEvent event) {
+        suspended = true;
+    }
+
+    @EventSourcingHandler
+    void on(TenantActivatedEvent event) {
+        suspended = false;
+    }
+
+    @EventSourcingHandler
+    void on(UsageRecordedEvent event, @Timestamp Instant at) {
+        used.put(event.resource(), event.used());
+        remember(event.idempotencyKey(), new UsageOutcome(tenantId, event.resource(), true, event.delta(),
+                event.delta(), event.used(), limits.quota(event.resource()), null, false), at);
+    }
+
+    @EventSourcingHandler
+    void on(UsageRefusedEvent event, @Timestamp Instant at) {
+        remember(event.idempotencyKey(), new UsageOutcome(tenantId, event.resource(), false, event.delta(), 0,
+                event.used(), event.limit(), event.reason(), false), at);
+    }
+
+    @EventSourcingHandler
+    void on(UsagePeriodResetEvent event) {
+        used.put(event.resource(), 0L);
+        crossed.remove(event.resource());
+        period = new UsagePeriod(event.periodStart(), event.periodEnd());
+    }
+
+    @EventSourcingHandler
+    void on(UsageThresholdCrossedEvent event) {
+        if (event.resource() != Resource.API_CALLS_PER_HOUR) {
+            crossed.computeIfAbsent(event.resource(), r -> new HashSet<>()).add(event.percent());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ApiCallsRecordedEvent event) {
+        recordedHours.add(event.hourStart());
+        recordedHours.removeIf(hour -> hour.isBefore(event.hourStart().minus(KEY_MEMORY)));
+    }
+
+    private void remember(String key, UsageOutcome outcome, Instant at) {
+        outcomes.put(key, outcome);
+        keyTimes.put(key, at);
+        Instant horizon = at.minus(KEY_MEMORY);
+        keyTimes.entrySet().removeIf(entry -> {
+            boolean old = entry.getValue().isBefore(horizon);
+            if (old) {
+                outcomes.remove(entry.getKey());
+            }
+            return old;
+        });
+    }
+}

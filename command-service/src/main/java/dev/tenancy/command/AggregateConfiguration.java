@@ -1,11 +1,18 @@
 package dev.tenancy.command;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
 
 @Configuration(proxyBeanMethods = false)
 public class AggregateConfiguration {
@@ -15,5 +22,29 @@ public class AggregateConfiguration {
     public SnapshotTriggerDefinition tenantSnapshotTrigger(Snapshotter snapshotter,
             @Value("${tenancy.snapshot.threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Keeps loaded tenants in memory between commands. With several instances a cached tenant can be stale; its
+     * append then fails on the unique (aggregate, sequence) key, the entry is evicted on rollback and the command is
+     * retried (see {@link ConcurrencyRetryScheduler}), so the cache never decides on old state.
+     */
+    @Bean
+    public Cache tenantCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus,
+            @Value("${tenancy.command.concurrency-retries:8}") int retries,
+            @Value("${tenancy.command.concurrency-retry-interval-ms:5}") long intervalMillis) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConcurrencyRetryScheduler(Executors.newScheduledThreadPool(1, runnable -> {
+                    Thread thread = new Thread(runnable, "command-retry");
+                    thread.setDaemon(true);
+                    return thread;
+                }), retries, intervalMillis))
+                .build();
     }
 }

@@ -38,7 +38,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One organisation: plan, limits, features, lifecycle, settings, branding, domains and members. Every command answers
  * the aggregate's version after it ran (see {@link #guardStatus}), unchanged when the command changed nothing.
  */
-@Aggregate(snapshotTriggerDefinition = "tenantSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "tenantSnapshotTrigger", cache = "tenantCache")
 public class TenantAggregate {
 
     /** How long a deleted tenant's slug and domains stay reserved: nobody can take over its links at once. */

@@ -27,6 +27,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private List<String> sharedArgs = List.of();
     private String mongoUri;
     private String kafkaServers;
     private int gatewayPort;
@@ -75,20 +76,28 @@ public final class LocalStack implements AutoCloseable {
                 : secrets.superadmin(settings.superadminEmail() != null ? settings.superadminEmail()
                         : "superadmin@tenancy.local");
 
-        List<String> shared = List.of("--spring.data.mongodb.uri=" + mongoUri,
+        sharedArgs = List.of("--spring.data.mongodb.uri=" + mongoUri,
                 "--spring.kafka.bootstrap-servers=" + kafkaServers,
                 "--tenancy.jwt.secret=" + jwtSecret);
-        ConfigurableApplicationContext command = startService(CommandServiceApplication.builder(),
-                settings.commandPort(), shared, "--tenancy.superadmin.email=" + superadmin.email(),
-                "--tenancy.superadmin.password=" + superadmin.password());
+        ConfigurableApplicationContext command = startCommandService(settings.commandPort());
         ConfigurableApplicationContext query = startService(QueryServiceApplication.builder(), settings.queryPort(),
-                shared);
+                sharedArgs);
         services.addAll(List.of(command, query));
         commandPort = port(command);
         queryPort = port(query);
         gatewayPort = port(startService(GatewayApplication.builder(java.util.Map.of()), settings.gatewayPort(),
                 List.of(), "--gateway.command-url=http://localhost:" + commandPort,
                 "--gateway.query-url=http://localhost:" + queryPort));
+    }
+
+    /**
+     * Starts a command service on the stack's stores; tests start a second one to prove that several instances
+     * on one event store decide correctly. It is stopped with the stack.
+     */
+    synchronized ConfigurableApplicationContext startCommandService(int port) {
+        return startService(CommandServiceApplication.builder(), port, sharedArgs,
+                "--tenancy.superadmin.email=" + superadmin.email(),
+                "--tenancy.superadmin.password=" + superadmin.password());
     }
 
     private ConfigurableApplicationContext startService(SpringApplicationBuilder builder, int port,

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayDeque;
@@ -94,8 +95,10 @@ public final class LocalStack implements AutoCloseable {
      * Starts a command service on the stack's stores; tests start a second one to prove that several instances
      * on one event store decide correctly. It is stopped with the stack.
      */
-    synchronized ConfigurableApplicationContext startCommandService(int port) {
-        return startService(CommandServiceApplication.builder(), port, sharedArgs,
+    @SafeVarargs
+    final synchronized ConfigurableApplicationContext startCommandService(int port,
+            ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
+        return startService(CommandServiceApplication.builder().initializers(initializers), port, sharedArgs,
                 "--tenancy.superadmin.email=" + superadmin.email(),
                 "--tenancy.superadmin.password=" + superadmin.password());
     }

@@ -5,11 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.tenancy.api.metadata.MetadataKeys;
+import dev.tenancy.api.usage.RecordApiCallsCommand;
+import dev.tenancy.api.usage.RolloverUsagePeriodCommand;
+import dev.tenancy.platform.context.CallContext;
+import dev.tenancy.platform.context.CallContextHolder;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.RegexPatternTypeFilter;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +44,7 @@ class EventMetadataTest extends StackTest {
         JsonNode signup = client.signup(slug);
         String tenantId = signup.get("tenantId").asText();
         exerciseEveryTenantCommand(tenantId, signup.get("accessToken").asText());
+        exerciseUsage(client.signup("usage-" + UUID.randomUUID().toString().substring(0, 8)));
 
         List<Document> stored;
         try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
@@ -48,9 +59,11 @@ class EventMetadataTest extends StackTest {
             assertThat(metadata.path(MetadataKeys.TENANT_ID).asText()).as(event.toJson())
                     .isNotEmpty().isEqualTo(payload.get("tenantId").asText());
             for (String key : List.of(MetadataKeys.ACTOR_ID, MetadataKeys.ACTOR_KIND, MetadataKeys.ACTOR_ROLE,
-                    MetadataKeys.CORRELATION_ID, MetadataKeys.CAUSATION_ID, MetadataKeys.REQUEST_ID,
-                    MetadataKeys.CLIENT_IP)) {
+                    MetadataKeys.CORRELATION_ID, MetadataKeys.CAUSATION_ID, MetadataKeys.REQUEST_ID)) {
                 assertThat(metadata.path(key).asText()).as(key + " in " + event.toJson()).isNotEmpty();
+            }
+            if ("USER".equals(metadata.path(MetadataKeys.ACTOR_KIND).asText())) {
+                assertThat(metadata.path(MetadataKeys.CLIENT_IP).asText()).as(event.toJson()).isNotEmpty();
             }
         }
         List<Document> ofSignup = stored.stream().filter(d -> tenantId.equals(d.getString("aggregateIdentifier")))
@@ -83,6 +96,29 @@ class EventMetadataTest extends StackTest {
         expect(client.send("PATCH", admin, superadmin, Map.of(), "{\"status\":\"ACTIVE\",\"reason\":\"paid\"}"),
                 200);
         expect(client.send("DELETE", admin, superadmin, Map.of(), "{\"reason\":\"closed\"}"), 200);
+    }
+
+    /**
+     * Usage through the API, then what only time produces (a period reset, an hour's API calls) on a second command
+     * service whose clock runs 40 days ahead.
+     */
+    private static void exerciseUsage(JsonNode signup) {
+        String token = signup.get("accessToken").asText();
+        String tenantId = signup.get("tenantId").asText();
+        expect(client.send("POST", "/api/v1/tenants/current/usage", token, Map.of(),
+                "{\"resource\":\"campaigns\",\"delta\":9,\"idempotencyKey\":\"m-1\"}"), 200);
+        expect(client.send("POST", "/api/v1/tenants/current/usage", token, Map.of(),
+                "{\"resource\":\"campaigns\",\"delta\":5,\"idempotencyKey\":\"m-2\"}"), 409);
+        Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofDays(40));
+        ConfigurableApplicationContext later = stack.startCommandService(0,
+                context -> context.getBeanFactory().registerSingleton("clock", ahead));
+        CommandGateway commands = later.getBean(CommandGateway.class);
+        CallContextHolder.callAs(CallContext.system(tenantId), () -> {
+            commands.sendAndWait(new RolloverUsagePeriodCommand(tenantId));
+            return commands.sendAndWait(new RecordApiCallsCommand(tenantId,
+                    Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1)), 3));
+        });
+        later.close();
     }
 
     private static void expect(StackClient.Response response, int status) {

@@ -2,6 +2,7 @@ package dev.tenancy.command;
 
 import dev.tenancy.command.tenant.SlugAlreadyTakenException;
 import dev.tenancy.command.tenant.TenantRuleViolation;
+import dev.tenancy.command.usage.LimitExceededException;
 import dev.tenancy.platform.web.ApiProblem;
 import dev.tenancy.platform.web.ProblemMapping;
 import org.axonframework.modelling.command.AggregateEntityNotFoundException;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * The problem types of the command side's rule violations, and of Axon's own refusals: a command for a tenant that
  * was never created ({@link AggregateNotFoundException}) or for a domain the tenant does not have (Axon finds no
- * entity to forward it to: {@link AggregateEntityNotFoundException}, which only domains can cause).
+ * entity to forward it to: {@link AggregateEntityNotFoundException}, which only domains can cause). A usage report
+ * refused by the tenant's limit is 409 {@code limit-exceeded}, with the limit, the current use and the request.
  */
 @Component
 public class CommandProblems implements ProblemMapping {
@@ -36,6 +38,12 @@ public class CommandProblems implements ProblemMapping {
         if (failure instanceof SlugAlreadyTakenException taken) {
             return Optional.of(new ApiProblem(HttpStatus.CONFLICT, "slug-taken", "Slug taken", taken.getMessage())
                     .with("errors", List.of(Map.of("field", "slug", "message", taken.getMessage()))));
+        }
+        if (failure instanceof LimitExceededException exceeded) {
+            ApiProblem problem = new ApiProblem(HttpStatus.CONFLICT, "limit-exceeded", "Limit exceeded",
+                    exceeded.getMessage());
+            exceeded.members().forEach(problem::with);
+            return Optional.of(problem);
         }
         if (failure instanceof TenantRuleViolation violation) {
             ApiProblem problem = new ApiProblem(status(violation.kind()), violation.code(), title(violation.kind()),

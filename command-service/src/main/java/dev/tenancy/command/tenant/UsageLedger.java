@@ -70,7 +70,7 @@ class UsageLedger {
         }
         long applied = Math.max(command.delta(), -current);
         apply(new UsageRecordedEvent(tenantId, resource, applied, current + applied, command.idempotencyKey(),
-                occurredAt, period.start()));
+                occurredAt, period.start(), command.delta()));
         if (applied > 0) {
             checkThresholds(resource, current + applied, quota);
         }
@@ -158,7 +158,7 @@ class UsageLedger {
     @EventSourcingHandler
     void on(UsageRecordedEvent event, @Timestamp Instant at) {
         used.put(event.resource(), event.used());
-        remember(event.idempotencyKey(), new UsageOutcome(tenantId, event.resource(), true, event.delta(),
+        remember(event.idempotencyKey(), new UsageOutcome(tenantId, event.resource(), true, event.requested(),
                 event.delta(), event.used(), limits.quota(event.resource()), null, false), at);
     }
 

@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tenancy.password.bcrypt-strength=4",
         "tenancy.superadmin.email=root@platform.test",
         "tenancy.superadmin.password=Sup3r-secret-pass",
-        "tenancy.health.kafka.enabled=false"})
+        "tenancy.health.kafka.enabled=false",
+        "tenancy.usage.kafka.enabled=false"})
 @Import(CommandApiTestSupport.FakeDns.class)
 abstract class CommandApiTestSupport {
 

@@ -19,6 +19,9 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "tenancy.snapshot.threshold=3")
 class SnapshotTest extends CommandApiTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.common.caching.Cache tenantCache;
+
     @Test
     void theAggregateLoadsItsWholeStateFromTheSnapshot() throws Exception {
         Tenant tenant = signup();
@@ -35,11 +38,15 @@ class SnapshotTest extends CommandApiTestSupport {
                 200);
         long lastEvent = suspended.get("version").asLong();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> snapshotSequence(tenant.id()) == lastEvent);
+        // With the aggregate cache, snapshots follow the events applied since the tenant was cached, so the
+        // latest one need not be at the last event: delete what it covers and forget the cached tenant.
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshotSequence(tenant.id()) >= 3);
+        long covered = snapshotSequence(tenant.id());
         MongoCollection<Document> events = mongo.getDatabase("tenancy_events").getCollection("domainevents");
         events.deleteMany(new Document("aggregateIdentifier", tenant.id())
-                .append("sequenceNumber", new Document("$lte", lastEvent)));
-        assertThat(events(tenant.id())).isEmpty();
+                .append("sequenceNumber", new Document("$lte", covered)));
+        assertThat(events(tenant.id())).hasSize((int) (lastEvent - covered));
+        tenantCache.removeAll();
 
         assertProblem(send("PATCH", admin, superadmin(), "{\"status\":\"SUSPENDED\",\"reason\":\"again\"}"), 409,
                 "invalid-status-transition");

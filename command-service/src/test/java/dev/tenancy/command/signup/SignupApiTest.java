@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tenancy.password.bcrypt-strength=4",
         "tenancy.superadmin.email=root@platform.test",
         "tenancy.superadmin.password=Sup3r-secret-pass",
-        "tenancy.health.kafka.enabled=false"})
+        "tenancy.health.kafka.enabled=false",
+        "tenancy.usage.kafka.enabled=false"})
 class SignupApiTest {
 
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());

@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.config.name=command-service",
         "tenancy.jwt.secret=test-secret-test-secret-test-secret-0123456789",
         "tenancy.health.kafka.enabled=false",
+        "tenancy.usage.kafka.enabled=false",
         "tenancy.multi-tenant=false"})
 class DefaultTenantBootstrapTest {
 

@@ -45,7 +45,12 @@ class UsageLedgerTest {
     }
 
     private static UsageRecordedEvent recorded(Resource resource, long delta, long used, String key) {
-        return new UsageRecordedEvent(TENANT, resource, delta, used, key, NOW, PERIOD_START);
+        return recorded(resource, delta, used, key, delta);
+    }
+
+    private static UsageRecordedEvent recorded(Resource resource, long delta, long used, String key,
+                                               long requested) {
+        return new UsageRecordedEvent(TENANT, resource, delta, used, key, NOW, PERIOD_START, requested);
     }
 
     @Test
@@ -103,8 +108,8 @@ class UsageLedgerTest {
     void aReleaseNeverTakesAGaugeBelowZero() {
         fixture.given(created(Plan.FREE), recorded(Resource.STORAGE, 100, 100, "k1"))
                 .when(use(Resource.STORAGE, -500, "k2"))
-                .expectEvents(recorded(Resource.STORAGE, -100, 0, "k2"))
-                .expectResultMessagePayload(new UsageOutcome(TENANT, Resource.STORAGE, true, -100, -100, 0,
+                .expectEvents(recorded(Resource.STORAGE, -100, 0, "k2", -500))
+                .expectResultMessagePayload(new UsageOutcome(TENANT, Resource.STORAGE, true, -500, -100, 0,
                         PlanCatalog.terms(Plan.FREE).limits().storage(), null, false));
     }
 
@@ -145,7 +150,7 @@ class UsageLedgerTest {
                         new UsagePeriodResetEvent(TENANT, Resource.MESSAGES_PER_MONTH, PERIOD_START, 700, p2, p3),
                         new UsagePeriodResetEvent(TENANT, Resource.MESSAGES_PER_MONTH, p2, 0, p3, p4),
                         new UsagePeriodResetEvent(TENANT, Resource.MESSAGES_PER_MONTH, p3, 0, p4, p5),
-                        new UsageRecordedEvent(TENANT, Resource.MESSAGES_PER_MONTH, 10, 10, "k2", NOW, p4));
+                        new UsageRecordedEvent(TENANT, Resource.MESSAGES_PER_MONTH, 10, 10, "k2", NOW, p4, 10));
     }
 
     @Test
@@ -167,7 +172,7 @@ class UsageLedgerTest {
                         List.of(new FieldChange("timezone", "UTC", "Asia/Tokyo"))))
                 .when(new RolloverUsagePeriodCommand(TENANT))
                 .expectEvents(new UsagePeriodResetEvent(TENANT, Resource.MESSAGES_PER_MONTH, PERIOD_START, 0,
-                        Instant.parse("2026-12-26T15:00:00Z"), Instant.parse("2027-01-26T15:00:00Z")));
+                        PERIOD_END, Instant.parse("2027-01-26T15:00:00Z")));
     }
 
     @Test

@@ -8,6 +8,12 @@ import dev.tenancy.platform.context.ClientAddressResolver;
 import dev.tenancy.platform.health.KafkaHealthIndicator;
 import dev.tenancy.platform.health.MongoHealthIndicator;
 import dev.tenancy.platform.openapi.OpenApiConfiguration;
+import dev.tenancy.platform.ratelimit.ApiCallCounter;
+import dev.tenancy.platform.ratelimit.ApiCallSync;
+import dev.tenancy.platform.ratelimit.ApiRateLimitInterceptor;
+import dev.tenancy.platform.ratelimit.MongoApiCallCounterStore;
+import dev.tenancy.platform.ratelimit.PlanTenantLimits;
+import dev.tenancy.platform.ratelimit.TenantLimitsLookup;
 import dev.tenancy.platform.security.AccessInterceptor;
 import dev.tenancy.platform.security.AccessTokens;
 import dev.tenancy.platform.security.JwtProperties;
@@ -35,6 +41,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** The plumbing every service gets by depending on this module. */
@@ -80,6 +87,39 @@ public class PlatformAutoConfiguration {
                 registry.addInterceptor(new AccessInterceptor()).addPathPatterns("/api/**")
                         .order(ACCESS_INTERCEPTOR_ORDER);
                 registry.addInterceptor(tenantResolution).addPathPatterns("/api/**").order(TENANT_INTERCEPTOR_ORDER);
+            }
+        };
+    }
+
+    /** Without a service's own lookup, the plan's limit applies (a superadmin's override is not seen). */
+    @Bean
+    @ConditionalOnMissingBean
+    public TenantLimitsLookup tenantLimitsLookup() {
+        return new PlanTenantLimits();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "tenancy.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+    public ApiCallCounter apiCallCounter(MongoClient client, Clock clock,
+            @Value("${tenancy.rate-limit.database}") String database) {
+        return new ApiCallCounter(new MongoApiCallCounterStore(client, database), clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "tenancy.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+    public ApiCallSync apiCallSync(ApiCallCounter counter,
+            @Value("${tenancy.rate-limit.sync-interval}") Duration interval) {
+        return new ApiCallSync(counter, interval);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "tenancy.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
+    public WebMvcConfigurer apiRateLimitConfigurer(ApiCallCounter counter, TenantLimitsLookup limits, Clock clock) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new ApiRateLimitInterceptor(counter, limits, clock)).addPathPatterns("/api/**")
+                        .order(ApiRateLimitInterceptor.ORDER);
             }
         };
     }

@@ -6,12 +6,12 @@ import dev.tenancy.api.plan.Quota;
 import org.bson.Document;
 
 /** Limits, quotas and limit overrides as stored in read-model documents; an absent override is stored as null. */
-final class LimitsCodec {
+public final class LimitsCodec {
 
     private LimitsCodec() {
     }
 
-    static Document toDocument(Limits limits) {
+    public static Document toDocument(Limits limits) {
         return new Document("users", quota(limits.users()))
                 .append("campaigns", quota(limits.campaigns()))
                 .append("messagesPerMonth", quota(limits.messagesPerMonth()))
@@ -22,7 +22,7 @@ final class LimitsCodec {
                 .append("customIntegrations", limits.customIntegrations());
     }
 
-    static Limits toLimits(Document document) {
+    public static Limits toLimits(Document document) {
         return new Limits(
                 quota(document, "users"),
                 quota(document, "campaigns"),
@@ -59,6 +59,14 @@ final class LimitsCodec {
                 quota(document, "apiCallsPerHour"),
                 quota(document, "webhooks"),
                 document.getBoolean("customIntegrations"));
+    }
+
+    public static Document toDocument(Quota quota) {
+        return quota(quota);
+    }
+
+    public static Quota toQuota(Document document) {
+        return quota(new Document("quota", document), "quota");
     }
 
     private static Document quota(Quota quota) {

@@ -40,8 +40,8 @@ public class TenantAdminController {
             @RequestParam(required = false) String createdFrom,
             @Parameter(description = "Created before this ISO-8601 instant")
             @RequestParam(required = false) String createdTo,
-            @Parameter(description = "true: tenants over a limit on some resource; false: within all limits. "
-                    + "Usage is not metered yet, so no tenant is over a limit.")
+            @Parameter(description = "true: tenants using more of some resource than their limits allow (after a "
+                    + "downgrade or a lowered override); false: within all limits")
             @RequestParam(required = false) String overLimit,
             @Parameter(description = "0-based page, default 0") @RequestParam(required = false) String page,
             @Parameter(description = "Page size 1-100, default 20") @RequestParam(required = false) String size,

@@ -41,6 +41,8 @@ final class TenantDocuments {
     static final String FEATURES = "features";
     static final String FEATURE_OVERRIDES = "featureOverrides";
     static final String OVER_LIMIT = "overLimit";
+    /** Amount in use per counted resource (key -> used): what {@link #OVER_LIMIT} is computed from. */
+    static final String USAGE = "usage";
     static final String SETTINGS = "settings";
     static final String BRANDING = "branding";
     static final String DOMAINS = "domains";
@@ -82,6 +84,11 @@ final class TenantDocuments {
         overrides.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(Feature::name)))
                 .forEach(entry -> document.append(entry.getKey().name(), entry.getValue()));
         return document;
+    }
+
+    static Document usage(Document document) {
+        Document usage = document.get(USAGE, Document.class);
+        return usage == null ? new Document() : new Document(usage);
     }
 
     static Plan plan(Document document) {

@@ -1,6 +1,7 @@
 package dev.tenancy.query.tenant;
 
 import dev.tenancy.api.plan.Feature;
+import dev.tenancy.api.plan.Resource;
 import dev.tenancy.api.tenant.FieldChange;
 import dev.tenancy.api.tenant.TenantId;
 import dev.tenancy.api.tenant.TenantMessage;
@@ -8,6 +9,8 @@ import dev.tenancy.api.tenant.TenantStatus;
 import dev.tenancy.api.tenant.event.*;
 import dev.tenancy.api.tenant.query.DomainView;
 import dev.tenancy.api.tenant.query.FindTenantQuery;
+import dev.tenancy.api.usage.UsagePeriodResetEvent;
+import dev.tenancy.api.usage.UsageRecordedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -63,14 +66,27 @@ public class TenantProjection {
                 set(PLAN_RANK, event.plan().ordinal()),
                 set(PLAN_LIMITS, LimitsCodec.toDocument(event.planLimits())),
                 set(LIMITS, LimitsCodec.toDocument(event.limits())),
-                set(FEATURES, featureNames(effectiveFeatures(event.plan(), featureOverrides(document)))))));
+                set(FEATURES, featureNames(effectiveFeatures(event.plan(), featureOverrides(document)))),
+                set(OVER_LIMIT, OverLimitResources.of(event.limits(), usage(document))))));
     }
 
     @EventHandler
     void on(LimitsOverriddenEvent event, @SequenceNumber long version) {
-        apply(event, version, List.of(
+        unapplied(event, version).ifPresent(document -> apply(event, version, List.of(
                 set(LIMIT_OVERRIDES, LimitsCodec.toDocument(event.overrides())),
-                set(LIMITS, LimitsCodec.toDocument(event.limits()))));
+                set(LIMITS, LimitsCodec.toDocument(event.limits())),
+                set(OVER_LIMIT, OverLimitResources.of(event.limits(), usage(document))))));
+    }
+
+    /** A downgrade below what is in use, or a release back under the limit, moves the tenant in or out of the list. */
+    @EventHandler
+    void on(UsageRecordedEvent event, @SequenceNumber long version) {
+        changeUsage(event, version, event.resource(), event.used());
+    }
+
+    @EventHandler
+    void on(UsagePeriodResetEvent event, @SequenceNumber long version) {
+        changeUsage(event, version, event.resource(), 0);
     }
 
     @EventHandler
@@ -169,6 +185,15 @@ public class TenantProjection {
         unapplied(event, version).ifPresent(document -> {
             List<Document> domains = new ArrayList<>(document.getList(DOMAINS, Document.class, List.of()));
             apply(event, version, List.of(set(DOMAINS, change.apply(domains))));
+        });
+    }
+
+    private void changeUsage(TenantMessage event, long version, Resource resource, long used) {
+        unapplied(event, version).ifPresent(document -> {
+            Document usage = usage(document).append(resource.key(), used);
+            apply(event, version, List.of(set(USAGE, usage),
+                    set(OVER_LIMIT, OverLimitResources.of(LimitsCodec.toLimits(document.get(LIMITS, Document.class)),
+                            usage))));
         });
     }
 

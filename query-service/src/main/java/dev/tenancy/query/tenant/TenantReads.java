@@ -106,7 +106,7 @@ public class TenantReads {
         return view;
     }
 
-    private static ApiProblem lagging() {
+    public static ApiProblem lagging() {
         return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-lagging", "Not caught up yet",
                 "The read model has not reached the requested version yet; retry shortly.")
                 .with("retryAfterSeconds", 1);

@@ -82,6 +82,7 @@ public class TenantViewRepository {
                 .append(FEATURES, featureNames(PlanCatalog.effectiveFeatures(event.plan(), Map.of())))
                 .append(FEATURE_OVERRIDES, new Document())
                 .append(OVER_LIMIT, List.of())
+                .append(USAGE, new Document())
                 .append(SETTINGS, new Document())
                 .append(BRANDING, new Document())
                 .append(DOMAINS, List.of())

@@ -45,7 +45,7 @@ class TenantAdminApiTest extends QueryServiceTestSupport {
         assertThat(ids("q=" + marker + "&plan=ENTERPRISE")).containsExactly(gamma);
         assertThat(ids("q=" + marker + "&createdFrom=2024-03-01T00:00:00Z&createdTo=2024-06-01T00:00:00Z"))
                 .as("from inclusive, to exclusive").containsExactly(beta);
-        assertThat(ids("q=" + marker + "&overLimit=true")).as("usage is not metered yet").isEmpty();
+        assertThat(ids("q=" + marker + "&overLimit=true")).as("none of them uses anything").isEmpty();
         assertThat(ids("q=" + marker + "&overLimit=false")).hasSize(3);
     }
 

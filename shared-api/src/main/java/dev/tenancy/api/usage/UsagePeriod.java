@@ -12,6 +12,8 @@ import java.time.temporal.ChronoUnit;
  */
 public record UsagePeriod(Instant start, Instant end) {
 
+    private static final java.time.Duration MIN_LENGTH = java.time.Duration.ofDays(7);
+
     public static UsagePeriod containing(Instant anchor, ZoneId zone, Instant at) {
         LocalDate anchorDate = anchor.atZone(zone).toLocalDate();
         LocalDate atDate = at.atZone(zone).toLocalDate();
@@ -24,8 +26,17 @@ public record UsagePeriod(Instant start, Instant end) {
         return new UsagePeriod(start, boundary(anchorDate, zone, months + 1));
     }
 
+    /**
+     * The period after this one. It starts where this one ends, also after a change of time zone; it ends at the
+     * next boundary in the (new) zone that is at least a week away, so a zone change neither overlaps periods nor
+     * squeezes in a period of a few hours.
+     */
     public UsagePeriod next(Instant anchor, ZoneId zone) {
-        return containing(anchor, zone, end);
+        Instant nextEnd = containing(anchor, zone, end).end();
+        if (nextEnd.isBefore(end.plus(MIN_LENGTH))) {
+            nextEnd = containing(anchor, zone, nextEnd).end();
+        }
+        return new UsagePeriod(end, nextEnd);
     }
 
     public boolean contains(Instant instant) {

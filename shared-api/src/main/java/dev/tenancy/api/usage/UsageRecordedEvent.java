@@ -5,7 +5,10 @@ import dev.tenancy.api.tenant.TenantMessage;
 
 import java.time.Instant;
 
-/** {@code used} is the total after this change, in the period starting at {@code periodStart}. */
+/**
+ * {@code delta} is what was counted and {@code used} the total after it, in the period starting at
+ * {@code periodStart}; {@code requested} differs from {@code delta} only for a release clamped at zero.
+ */
 public record UsageRecordedEvent(
         String tenantId,
         Resource resource,
@@ -13,5 +16,6 @@ public record UsageRecordedEvent(
         long used,
         String idempotencyKey,
         Instant occurredAt,
-        Instant periodStart) implements TenantMessage {
+        Instant periodStart,
+        long requested) implements TenantMessage {
 }

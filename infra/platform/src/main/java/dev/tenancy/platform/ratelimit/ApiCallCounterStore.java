@@ -9,15 +9,11 @@ import java.util.Set;
 /** The counter all instances share: one count per tenant and hour. */
 public interface ApiCallCounterStore {
 
-    /** One tenant's calls of one hour that this instance has not added yet. */
-    record Increment(String tenantId, Instant hourStart, long delta) {
-    }
-
     /**
      * Adds the increments; answers the indexes (in {@code increments}) of those known to be stored. Throws when
      * nothing is known to be stored.
      */
-    Set<Integer> add(List<Increment> increments);
+    Set<Integer> add(List<ApiCallIncrement> increments);
 
     /** The shared counts of these counters, by {@link #id}; counters nobody counted yet are absent. */
     Map<String, Long> read(Collection<String> ids);

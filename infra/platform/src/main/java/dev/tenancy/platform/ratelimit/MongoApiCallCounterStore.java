@@ -40,7 +40,7 @@ public class MongoApiCallCounterStore implements ApiCallCounterStore {
     }
 
     @Override
-    public Set<Integer> add(List<Increment> increments) {
+    public Set<Integer> add(List<ApiCallIncrement> increments) {
         if (increments.isEmpty()) {
             return Set.of();
         }

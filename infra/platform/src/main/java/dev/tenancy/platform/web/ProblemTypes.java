@@ -30,6 +30,10 @@ public final class ProblemTypes {
             Map.entry("domain-verification-failed", "409: the domain's DNS does not carry the verification token"),
             Map.entry("concurrent-modification", "409: another change won the race; retry"),
             Map.entry("unsupported-media-type", "415: send application/json"),
+            Map.entry("limit-exceeded", "409: the usage report would pass the tenant's limit; nothing was counted; "
+                    + "'resource', 'limit', 'current', 'requested'"),
+            Map.entry("rate-limited", "429: the tenant used its API calls of this hour; 'limit', 'used', 'resetAt' "
+                    + "and Retry-After say when calls are accepted again"),
             Map.entry("read-model-lagging", "503: the read model has not caught up yet; retry after Retry-After"),
             Map.entry("internal-error", "500: an unexpected server fault; the correlation id finds it in the logs")));
 

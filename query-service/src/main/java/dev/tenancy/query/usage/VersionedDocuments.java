@@ -1,0 +1,84 @@
+package dev.tenancy.query.usage;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.List;
+import java.util.Optional;
+
+import static dev.tenancy.query.usage.UsageDocuments.ID;
+import static dev.tenancy.query.usage.UsageDocuments.VERSION;
+
+/**
+ * A collection whose every write carries the aggregate sequence number of the event that caused it and is applied
+ * only to a document that has not seen that event yet ({@code version < sequence}): a redelivered or replayed event
+ * changes nothing. An upsert against a document that is already newer collides on its id; that collision is the
+ * "already applied" answer and is swallowed.
+ */
+final class VersionedDocuments {
+
+    private final MongoCollection<Document> collection;
+
+    VersionedDocuments(MongoCollection<Document> collection) {
+        this.collection = collection;
+    }
+
+    MongoCollection<Document> collection() {
+        return collection;
+    }
+
+    Optional<Document> find(String id) {
+        return Optional.ofNullable(collection.find(Filters.eq(ID, id)).first());
+    }
+
+    /** The document, if it has not applied {@code sequence} yet. */
+    Optional<Document> unapplied(String id, long sequence) {
+        return find(id).filter(document -> UsageDocuments.number(document.get(VERSION)) < sequence);
+    }
+
+    /** Creates or replaces the document unless it already reflects {@code sequence}. */
+    void replace(String id, long sequence, Document document) {
+        ignoringApplied(() -> collection.replaceOne(newerThanStored(id, sequence),
+                document.append(ID, id).append(VERSION, sequence), new ReplaceOptions().upsert(true)));
+    }
+
+    /** Applies {@code changes} to an existing document unless it already reflects {@code sequence}. */
+    void update(String id, long sequence, List<Bson> changes) {
+        collection.updateOne(newerThanStored(id, sequence), withVersion(changes, sequence));
+    }
+
+    /** Like {@link #update}, creating the document when there is none. */
+    void upsert(String id, long sequence, List<Bson> changes) {
+        ignoringApplied(() -> collection.updateOne(newerThanStored(id, sequence), withVersion(changes, sequence),
+                new UpdateOptions().upsert(true)));
+    }
+
+    void deleteAll() {
+        collection.deleteMany(new Document());
+    }
+
+    private static Bson withVersion(List<Bson> changes, long sequence) {
+        return Updates.combine(Updates.combine(changes), Updates.set(VERSION, sequence));
+    }
+
+    private static Bson newerThanStored(String id, long sequence) {
+        return Filters.and(Filters.eq(ID, id), Filters.lt(VERSION, sequence));
+    }
+
+    private static void ignoringApplied(Runnable write) {
+        try {
+            write.run();
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+}

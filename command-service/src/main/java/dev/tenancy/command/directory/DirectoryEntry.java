@@ -2,11 +2,13 @@ package dev.tenancy.command.directory;
 
 import dev.tenancy.api.plan.Feature;
 import dev.tenancy.api.plan.Plan;
+import dev.tenancy.api.plan.Quota;
 import dev.tenancy.api.plan.PlanCatalog;
 import dev.tenancy.api.tenant.TenantStatus;
 import dev.tenancy.api.tenant.event.DomainRemovedEvent;
 import dev.tenancy.api.tenant.event.DomainVerifiedEvent;
 import dev.tenancy.api.tenant.event.FeaturesOverriddenEvent;
+import dev.tenancy.api.tenant.event.LimitsOverriddenEvent;
 import dev.tenancy.api.tenant.event.PlanChangedEvent;
 import dev.tenancy.api.tenant.event.TenantActivatedEvent;
 import dev.tenancy.api.tenant.event.TenantCreatedEvent;
@@ -23,7 +25,8 @@ import java.util.TreeSet;
  * last event folded in: every event of the tenant advances it, so a gap shows that an event was missed.
  */
 record DirectoryEntry(String tenantId, String slug, TenantStatus status, String statusReason, Plan plan,
-                      Map<Feature, Boolean> featureOverrides, Set<String> verifiedDomains, long version) {
+                      Map<Feature, Boolean> featureOverrides, Set<String> verifiedDomains, long version,
+                      Quota apiCallsPerHour) {
 
     DirectoryEntry {
         featureOverrides = Map.copyOf(featureOverrides);
@@ -32,13 +35,18 @@ record DirectoryEntry(String tenantId, String slug, TenantStatus status, String 
 
     static DirectoryEntry created(TenantCreatedEvent event, long sequence) {
         return new DirectoryEntry(event.tenantId(), event.slug(), TenantStatus.ACTIVE, null, event.plan(), Map.of(),
-                Set.of(), sequence);
+                Set.of(), sequence, event.limits().apiCallsPerHour());
     }
 
     /** This entry with the event folded in; events this entry does not track only advance the version. */
     DirectoryEntry apply(Object event, long sequence) {
         if (event instanceof PlanChangedEvent changed) {
-            return with(status, statusReason, changed.plan(), featureOverrides, verifiedDomains, sequence);
+            return with(status, statusReason, changed.plan(), featureOverrides, verifiedDomains, sequence)
+                    .withApiCallsPerHour(changed.limits().apiCallsPerHour());
+        }
+        if (event instanceof LimitsOverriddenEvent overridden) {
+            return with(status, statusReason, plan, featureOverrides, verifiedDomains, sequence)
+                    .withApiCallsPerHour(overridden.limits().apiCallsPerHour());
         }
         if (event instanceof FeaturesOverriddenEvent overridden) {
             return with(status, statusReason, plan, overridden.overrides(), verifiedDomains, sequence);
@@ -72,6 +80,12 @@ record DirectoryEntry(String tenantId, String slug, TenantStatus status, String 
 
     private DirectoryEntry with(TenantStatus newStatus, String reason, Plan newPlan, Map<Feature, Boolean> overrides,
                                 Set<String> domains, long sequence) {
-        return new DirectoryEntry(tenantId, slug, newStatus, reason, newPlan, overrides, domains, sequence);
+        return new DirectoryEntry(tenantId, slug, newStatus, reason, newPlan, overrides, domains, sequence,
+                apiCallsPerHour);
+    }
+
+    private DirectoryEntry withApiCallsPerHour(Quota quota) {
+        return new DirectoryEntry(tenantId, slug, status, statusReason, plan, featureOverrides, verifiedDomains,
+                version, quota);
     }
 }

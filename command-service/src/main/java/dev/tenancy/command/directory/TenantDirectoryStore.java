@@ -9,6 +9,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.tenancy.api.plan.Feature;
 import dev.tenancy.api.plan.Plan;
+import dev.tenancy.api.plan.Quota;
 import dev.tenancy.api.tenant.TenantStatus;
 import dev.tenancy.api.tenant.event.TenantCreatedEvent;
 import dev.tenancy.platform.axon.EventStoreProperties;
@@ -112,6 +113,9 @@ public class TenantDirectoryStore {
                 .append("plan", entry.plan().name())
                 .append("featureOverrides", features)
                 .append(DOMAINS, new ArrayList<>(entry.verifiedDomains()))
+                .append("apiCallsPerHour", entry.apiCallsPerHour() == null ? null
+                        : new Document("unlimited", entry.apiCallsPerHour().unlimited())
+                                .append("max", entry.apiCallsPerHour().max()))
                 .append(VERSION, entry.version());
     }
 
@@ -123,6 +127,15 @@ public class TenantDirectoryStore {
         return new DirectoryEntry(document.getString("_id"), document.getString("slug"),
                 TenantStatus.valueOf(document.getString("status")), document.getString("statusReason"),
                 Plan.valueOf(document.getString("plan")), features, new HashSet<>(domains),
-                document.get(VERSION, Number.class).longValue());
+                document.get(VERSION, Number.class).longValue(), quota(document.get("apiCallsPerHour", Document.class)));
+    }
+
+    /** Entries written before the API call limit was kept here have none: the plan's limit applies then. */
+    private static Quota quota(Document stored) {
+        if (stored == null) {
+            return null;
+        }
+        Number max = stored.get("max", Number.class);
+        return new Quota(stored.getBoolean("unlimited"), max == null ? null : max.longValue());
     }
 }

@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Many clients and two command-service instances on one event store push increments against one limit. The
@@ -66,6 +68,14 @@ class UsageConcurrencyTest extends StackTest {
         assertThat(retries).allMatch(UsageOutcome::replayed);
         assertThat(retries).filteredOn(UsageOutcome::accepted).hasSize((int) limit);
         assertThat(countedInEventStore(tenantId)).isEqualTo(limit);
+        String owner = signup.get("accessToken").asText();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode usage = client.get("/api/v1/tenants/current/usage", owner).json();
+            JsonNode campaigns = usage.findParents("resource").stream()
+                    .filter(r -> r.get("resource").asText().equals("campaigns")).findFirst().orElseThrow();
+            assertThat(campaigns.get("used").asLong()).as("the read model converges").isEqualTo(limit);
+            assertThat(campaigns.get("thresholds").toString()).contains("80").contains("100");
+        });
     }
 
     private static UsageOutcome send(CommandGateway instance, String tenantId, String key) {

@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.tenancy.api.user.Role;
 import dev.tenancy.platform.security.AccessTokens;
 import dev.tenancy.platform.security.AuthenticatedUser;
+import dev.tenancy.command.tenant.MutableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class ApiCallRecorderTest {
     @Autowired
     MongoClient mongo;
     @Autowired
-    SettableClock clock;
+    MutableClock clock;
     @Autowired
     ApiCallRecorder recorder;
     @Autowired
@@ -77,36 +78,8 @@ class ApiCallRecorderTest {
     static class Clocks {
         @Bean
         @Primary
-        SettableClock testClock() {
-            return new SettableClock();
-        }
-    }
-
-    /** The service's clock, set by each test. */
-    static final class SettableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
+        MutableClock testClock() {
+            return new MutableClock(Instant.now());
         }
     }
 

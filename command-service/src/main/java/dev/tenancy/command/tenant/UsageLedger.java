@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,7 +46,7 @@ class UsageLedger {
     private Map<Resource, Long> used = new EnumMap<>(Resource.class);
     private Map<Resource, Set<Integer>> crossed = new EnumMap<>(Resource.class);
     private Map<String, UsageOutcome> outcomes = new HashMap<>();
-    private Map<String, Instant> keyTimes = new HashMap<>();
+    private Map<String, Instant> keyTimes = new LinkedHashMap<>();
     private Set<Instant> recordedHours = new HashSet<>();
 
     @CommandHandler
@@ -188,16 +189,22 @@ class UsageLedger {
         recordedHours.removeIf(hour -> hour.isBefore(event.hourStart().minus(KEY_MEMORY)));
     }
 
+    /**
+     * Keys are kept in the order their reports were decided, so forgetting old ones stops at the first young key:
+     * constant work per event instead of a walk over every remembered key.
+     */
     private void remember(String key, UsageOutcome outcome, Instant at) {
         outcomes.put(key, outcome);
         keyTimes.put(key, at);
         Instant horizon = at.minus(KEY_MEMORY);
-        keyTimes.entrySet().removeIf(entry -> {
-            boolean old = entry.getValue().isBefore(horizon);
-            if (old) {
-                outcomes.remove(entry.getKey());
+        var oldest = keyTimes.entrySet().iterator();
+        while (oldest.hasNext()) {
+            var entry = oldest.next();
+            if (!entry.getValue().isBefore(horizon)) {
+                break;
             }
-            return old;
-        });
+            outcomes.remove(entry.getKey());
+            oldest.remove();
+        }
     }
 }

@@ -123,6 +123,20 @@ class UsageLedgerTest {
     }
 
     @Test
+    void aKeyIsForgottenTwoDaysAfterItsReport() {
+        fixture.given(created(Plan.FREE), recorded(Resource.CAMPAIGNS, 3, 3, "k1"))
+                .andGivenCurrentTime(NOW.plus(Duration.ofHours(49)))
+                .andGiven(recorded(Resource.CAMPAIGNS, 1, 4, "k2"))
+                .when(use(Resource.CAMPAIGNS, 3, "k1"))
+                .expectEvents(recorded(Resource.CAMPAIGNS, 3, 7, "k1"));
+        fixture.given(created(Plan.FREE), recorded(Resource.CAMPAIGNS, 3, 3, "k1"))
+                .andGivenCurrentTime(NOW.plus(Duration.ofHours(25)))
+                .andGiven(recorded(Resource.CAMPAIGNS, 1, 4, "k2"))
+                .when(use(Resource.CAMPAIGNS, 3, "k1"))
+                .expectNoEvents();
+    }
+
+    @Test
     void aDowngradeBelowUsageIsAcceptedAndFurtherConsumptionIsRefused() {
         fixture.given(created(Plan.STARTER), recorded(Resource.CAMPAIGNS, 30, 30, "k1"),
                         new PlanChangedEvent(TENANT, Plan.STARTER, Plan.FREE, PlanCatalog.terms(Plan.FREE).limits(),

@@ -51,8 +51,8 @@ class EmbeddedMongoTest {
     }
 
     @Test
-    void runsInMemoryWithChangeStreams() {
-        try (EmbeddedMongo mongo = EmbeddedMongo.startInMemory(0)) {
+    void runsInMemoryWithChangeStreamsWhenAskedFor() {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(null, 0, true)) {
             withTenants(mongo, tenants -> {
                 try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> changes = tenants.watch().cursor()) {
                     tenants.insertOne(tenant("umbrella"));

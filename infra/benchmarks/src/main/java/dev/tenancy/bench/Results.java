@@ -1,0 +1,48 @@
+package dev.tenancy.bench;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one run measured.
+ *
+ * @param serviceJvm     the command line each service ran with, up to the jar
+ * @param templateChars  size (as JSON) of the stored usage event the raw-insert baseline copies
+ * @param topicPartitions partitions of the usage-reports topic, as command-service created it
+ * @param restWrites     store writes while the REST load ran (warmup included)
+ * @param kafkaWrites    store writes while the Kafka records were decided
+ * @param phases         memory and CPU of each phase of the run
+ */
+record Results(Instant at, double totalSeconds, BenchSettings settings, Machine machine, List<String> serviceJvm,
+               LatencyStats rest, LatencyStats rawInsert, LatencyStats conditionalIncrement, int templateChars,
+               int topicPartitions, KafkaResult kafka, StoreWrites restWrites, StoreWrites kafkaWrites,
+               LongStreamResult longStream, List<PhaseStats> phases) {
+
+    static final String START_UP = "start-up and signups";
+    static final double REST_VS_RAW_TARGET = 0.5;
+    static final double KAFKA_VS_REST_TARGET = 2.0;
+    static final double LONG_VS_SHORT_TARGET = 1.5;
+    static final long RSS_TARGET_BYTES = 512L * 1024 * 1024;
+
+    double restVsRaw() {
+        return ratio(rest.perSecond(), rawInsert.perSecond());
+    }
+
+    double restVsIncrement() {
+        return ratio(rest.perSecond(), conditionalIncrement.perSecond());
+    }
+
+    double kafkaVsRest() {
+        return ratio(kafka.perSecond(), rest.perSecond());
+    }
+
+    /** The highest RSS of a service over all phases after start-up. */
+    long maxRss(String service) {
+        return phases.stream().filter(phase -> !phase.name().equals(START_UP))
+                .mapToLong(phase -> phase.maxRssBytes().getOrDefault(service, 0L)).max().orElse(0);
+    }
+
+    private static double ratio(double a, double b) {
+        return b <= 0 ? 0 : a / b;
+    }
+}

@@ -13,6 +13,7 @@ import dev.tenancy.api.usage.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +31,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The tenant's usage: counters, the monthly period, thresholds reached and recent idempotency keys. Part of the
  * tenant aggregate, so checking a limit and counting against it is one decision, serialized per tenant.
+ * <p>
+ * Only the last {@link #RECENT_KEYS} keys stay in the aggregate, so snapshots keep a bounded size; every outcome is
+ * also written to the {@link UsageOutcomeStore} once its events are stored. A repeated key is therefore found either
+ * in the recent set (exact and event-sourced; it covers a crash between storing the events and writing the store,
+ * for the tenant's last {@value #RECENT_KEYS} reports) or in the store (everything older, for the key memory).
  */
 class UsageLedger {
 
     /** Idempotency keys are answered for at least 24 hours; they are forgotten after this, as events arrive. */
     static final Duration KEY_MEMORY = Duration.ofHours(48);
+    /** How many of the latest keys the aggregate itself remembers. */
+    static final int RECENT_KEYS = 1_000;
     private static final int[] THRESHOLDS = {80, 100};
 
     private String tenantId;
@@ -50,12 +58,24 @@ class UsageLedger {
     private Set<Instant> recordedHours = new HashSet<>();
 
     @CommandHandler
-    UsageOutcome handle(RecordUsageCommand command, Clock clock) {
+    UsageOutcome handle(RecordUsageCommand command, Clock clock, UsageOutcomeStore store) {
         UsageRules.check(command);
-        UsageOutcome earlier = outcomes.get(command.idempotencyKey());
+        String key = command.idempotencyKey();
+        UsageOutcome earlier = outcomes.get(key);
+        if (earlier == null) {
+            earlier = store.find(tenantId, key).orElse(null);
+        }
         if (earlier != null) {
             return earlier.asReplay();
         }
+        UsageOutcome outcome = decide(command, clock);
+        Instant decidedAt = clock.instant();
+        // Only once the events are stored: the store must never answer for a report that was not counted.
+        CurrentUnitOfWork.get().afterCommit(unit -> store.save(tenantId, key, outcome, decidedAt));
+        return outcome;
+    }
+
+    private UsageOutcome decide(RecordUsageCommand command, Clock clock) {
         rollover(clock.instant());
         Resource resource = command.resource();
         long current = used.getOrDefault(resource, 0L);
@@ -190,8 +210,8 @@ class UsageLedger {
     }
 
     /**
-     * Keys are kept in the order their reports were decided, so forgetting old ones stops at the first young key:
-     * constant work per event instead of a walk over every remembered key.
+     * Keys are kept in the order their reports were decided, so forgetting old ones stops at the first young key and
+     * the eldest beyond {@link #RECENT_KEYS} are at the front: constant work per event.
      */
     private void remember(String key, UsageOutcome outcome, Instant at) {
         outcomes.put(key, outcome);
@@ -206,5 +226,14 @@ class UsageLedger {
             outcomes.remove(entry.getKey());
             oldest.remove();
         }
+        var eldest = keyTimes.keySet().iterator();
+        while (keyTimes.size() > RECENT_KEYS) {
+            outcomes.remove(eldest.next());
+            eldest.remove();
+        }
+    }
+
+    int rememberedKeys() {
+        return outcomes.size();
     }
 }

@@ -29,6 +29,7 @@ class UsageLedgerTest {
     private static final Instant PERIOD_END = Instant.parse("2026-12-27T00:00:00Z");
     private static final Instant PERIOD_START = Instant.parse("2026-11-27T00:00:00Z");
     private MutableClock clock;
+    private final InMemoryUsageOutcomeStore store = new InMemoryUsageOutcomeStore();
     private AggregateTestFixture<TenantAggregate> fixture;
 
     @BeforeEach
@@ -38,6 +39,7 @@ class UsageLedgerTest {
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(mock(DomainRegistry.class));
         fixture.registerInjectableResource(mock(DomainVerifier.class));
+        fixture.registerInjectableResource(store);
     }
 
     private static RecordUsageCommand use(Resource resource, long delta, String key) {
@@ -92,8 +94,8 @@ class UsageLedgerTest {
                         new UsageThresholdCrossedEvent(TENANT, Resource.CAMPAIGNS, 80, 8, 10, PERIOD_START),
                         new LimitsOverriddenEvent(TENANT, LimitOverrides.none(), LimitOverrides.none(),
                                 PlanCatalog.terms(Plan.FREE).limits()))
-                .when(use(Resource.CAMPAIGNS, 1, "k3"))
-                .expectEvents(recorded(Resource.CAMPAIGNS, 1, 9, "k3"),
+                .when(use(Resource.CAMPAIGNS, 1, "k4"))
+                .expectEvents(recorded(Resource.CAMPAIGNS, 1, 9, "k4"),
                         new UsageThresholdCrossedEvent(TENANT, Resource.CAMPAIGNS, 80, 9, 10, PERIOD_START));
     }
 

@@ -12,14 +12,8 @@ public final class LimitsCodec {
     }
 
     public static Document toDocument(Limits limits) {
-        return new Document("users", quota(limits.users()))
-                .append("campaigns", quota(limits.campaigns()))
-                .append("messagesPerMonth", quota(limits.messagesPerMonth()))
-                .append("telegramAccounts", quota(limits.telegramAccounts()))
-                .append("storage", quota(limits.storage()))
-                .append("apiCallsPerHour", quota(limits.apiCallsPerHour()))
-                .append("webhooks", quota(limits.webhooks()))
-                .append("customIntegrations", limits.customIntegrations());
+        return document(limits.users(), limits.campaigns(), limits.messagesPerMonth(), limits.telegramAccounts(),
+                limits.storage(), limits.apiCallsPerHour(), limits.webhooks(), limits.customIntegrations());
     }
 
     public static Limits toLimits(Document document) {
@@ -36,14 +30,22 @@ public final class LimitsCodec {
 
     static Document toDocument(LimitOverrides overrides) {
         LimitOverrides given = overrides == null ? LimitOverrides.none() : overrides;
-        return new Document("users", quota(given.users()))
-                .append("campaigns", quota(given.campaigns()))
-                .append("messagesPerMonth", quota(given.messagesPerMonth()))
-                .append("telegramAccounts", quota(given.telegramAccounts()))
-                .append("storage", quota(given.storage()))
-                .append("apiCallsPerHour", quota(given.apiCallsPerHour()))
-                .append("webhooks", quota(given.webhooks()))
-                .append("customIntegrations", given.customIntegrations());
+        return document(given.users(), given.campaigns(), given.messagesPerMonth(), given.telegramAccounts(),
+                given.storage(), given.apiCallsPerHour(), given.webhooks(), given.customIntegrations());
+    }
+
+    /** Limits and overrides share one stored shape; an override left to the plan is stored as null. */
+    private static Document document(Quota users, Quota campaigns, Quota messagesPerMonth, Quota telegramAccounts,
+                                     Quota storage, Quota apiCallsPerHour, Quota webhooks,
+                                     Boolean customIntegrations) {
+        return new Document("users", quota(users))
+                .append("campaigns", quota(campaigns))
+                .append("messagesPerMonth", quota(messagesPerMonth))
+                .append("telegramAccounts", quota(telegramAccounts))
+                .append("storage", quota(storage))
+                .append("apiCallsPerHour", quota(apiCallsPerHour))
+                .append("webhooks", quota(webhooks))
+                .append("customIntegrations", customIntegrations);
     }
 
     static LimitOverrides toOverrides(Document document) {

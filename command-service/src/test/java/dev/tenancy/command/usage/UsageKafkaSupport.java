@@ -36,6 +36,8 @@ import static org.awaitility.Awaitility.await;
 /** A real broker in this JVM, an in-memory MongoDB, and command-service contexts the tests start and stop. */
 final class UsageKafkaSupport implements AutoCloseable {
 
+    /** Generous: on a loaded 2-core CI runner the broker's first appends to fresh partitions can take seconds. */
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(2);
     private final MongoServer mongoServer = new MongoServer(new MemoryBackend());
     private final String mongoUri = "mongodb://localhost:" + mongoServer.bind().getPort();
     private final MongoClient mongo = MongoClients.create(mongoUri);
@@ -44,7 +46,8 @@ final class UsageKafkaSupport implements AutoCloseable {
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis()));
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -87,7 +90,8 @@ final class UsageKafkaSupport implements AutoCloseable {
                 .map(value -> producer.send(new ProducerRecord<>(UsageKafkaConfiguration.TOPIC, key, value)))
                 .toList();
         for (var ack : acks) {
-            ack.get(30, TimeUnit.SECONDS);
+            // the producer fails the send itself once its delivery timeout is spent, with Kafka's reason
+            ack.get(DELIVERY_TIMEOUT.toMillis() + 10_000, TimeUnit.MILLISECONDS);
         }
     }
 

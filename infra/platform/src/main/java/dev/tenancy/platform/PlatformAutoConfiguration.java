@@ -17,6 +17,8 @@ import dev.tenancy.platform.ratelimit.TenantLimitsLookup;
 import dev.tenancy.platform.security.AccessInterceptor;
 import dev.tenancy.platform.security.AccessTokens;
 import dev.tenancy.platform.security.JwtProperties;
+import dev.tenancy.platform.security.MongoTokenVersions;
+import dev.tenancy.platform.security.TokenVersions;
 import dev.tenancy.platform.tenant.RequestHost;
 import dev.tenancy.platform.tenant.TenantDirectory;
 import dev.tenancy.platform.tenant.TenantMismatches;
@@ -62,8 +64,14 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    public AccessTokens accessTokens(JwtProperties properties, Clock clock) {
-        return new AccessTokens(properties, clock);
+    @ConditionalOnMissingBean
+    public TokenVersions tokenVersions(MongoClient client, @Value("${tenancy.security.database}") String database) {
+        return new MongoTokenVersions(client, database);
+    }
+
+    @Bean
+    public AccessTokens accessTokens(JwtProperties properties, Clock clock, TokenVersions versions) {
+        return new AccessTokens(properties, clock, versions);
     }
 
     @Bean

@@ -17,20 +17,23 @@ import java.util.UUID;
 
 /**
  * Issues and verifies the short-lived HS256 access tokens. The parser only accepts tokens signed with our key by our
- * issuer: unsigned ({@code alg: none}) tokens, other keys, expired or not-yet-valid tokens are all rejected.
+ * issuer: unsigned ({@code alg: none}) tokens, other keys, expired or not-yet-valid tokens are all rejected. A token
+ * also carries its user's {@link TokenVersions token version}: once that moves on, the token is revoked.
  */
 public class AccessTokens {
 
     static final String TENANT_CLAIM = "tid";
     static final String ROLE_CLAIM = "role";
     static final String ACTOR_CLAIM = "act";
+    static final String VERSION_CLAIM = "ver";
     static final int MIN_SECRET_BYTES = 32;
 
     private final SecretKey key;
     private final JwtProperties properties;
     private final Clock clock;
+    private final TokenVersions versions;
 
-    public AccessTokens(JwtProperties properties, Clock clock) {
+    public AccessTokens(JwtProperties properties, Clock clock, TokenVersions versions) {
         if (properties.secret() == null || properties.secret().isBlank()) {
             throw new IllegalStateException("JWT_SECRET is not set: give every service the same secret of at least "
                     + MIN_SECRET_BYTES + " bytes (the embedded stack generates one in its data dir)");
@@ -43,6 +46,7 @@ public class AccessTokens {
         this.key = Keys.hmacShaKeyFor(secret);
         this.properties = properties;
         this.clock = clock;
+        this.versions = versions;
     }
 
     public String issue(AuthenticatedUser user) {
@@ -52,6 +56,7 @@ public class AccessTokens {
                 .issuer(properties.issuer())
                 .subject(user.userId())
                 .claim(ROLE_CLAIM, user.role().name())
+                .claim(VERSION_CLAIM, versions.current(user.userId()))
                 .issuedAt(Date.from(now))
                 .notBefore(Date.from(now))
                 .expiration(Date.from(now.plus(properties.accessTokenTtl())));
@@ -79,8 +84,15 @@ public class AccessTokens {
                     .build()
                     .parseSignedClaims(token)
                     .getPayload();
-            return toUser(claims).map(Verification::valid)
-                    .orElseGet(() -> Verification.invalid("token claims are incomplete"));
+            Optional<AuthenticatedUser> user = toUser(claims);
+            if (user.isEmpty()) {
+                return Verification.invalid("token claims are incomplete");
+            }
+            Number version = claims.get(VERSION_CLAIM, Number.class);
+            if (version == null || version.longValue() < versions.current(user.get().userId())) {
+                return Verification.invalid("token revoked");
+            }
+            return Verification.valid(user.get());
         } catch (JwtException | IllegalArgumentException e) {
             return Verification.invalid(e.getClass().getSimpleName());
         }

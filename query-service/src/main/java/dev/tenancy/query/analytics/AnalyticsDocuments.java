@@ -27,6 +27,9 @@ final class AnalyticsDocuments {
     static final String RESOURCE = "resource";
     static final String CONSUMED = "consumed";
     static final String RELEASED = "released";
+    /** Read-side sums only: how many tenants a day's total covers, on how many days a tenant consumed. */
+    static final String TENANT_COUNT = "tenants";
+    static final String ACTIVE_DAYS = "activeDays";
 
     private AnalyticsDocuments() {
     }

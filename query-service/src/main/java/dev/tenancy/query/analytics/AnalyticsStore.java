@@ -70,20 +70,20 @@ public class AnalyticsStore {
             pipeline.add(Aggregates.match(Filters.lte(DATE, to.toString())));
         }
         pipeline.add(Aggregates.group(new Document(DATE, "$" + DATE).append(BEFORE, "$" + BEFORE)
-                .append(AFTER, "$" + AFTER), Accumulators.sum(TENANT_ID, 1)));
+                .append(AFTER, "$" + AFTER), Accumulators.sum(TENANT_COUNT, 1)));
         List<TransitionCount> transitions = new ArrayList<>();
         tenantDays.collection().aggregate(pipeline).forEach(group -> {
             Document key = group.get(ID, Document.class);
             transitions.add(new TransitionCount(LocalDate.parse(key.getString(DATE)),
                     PlanStatus.parse(key.getString(BEFORE)), PlanStatus.parse(key.getString(AFTER)),
-                    number(group.get(TENANT_ID))));
+                    number(group.get(TENANT_COUNT))));
         });
         return transitions;
     }
 
     /**
      * Per day and resource from {@code from} to {@code to}: consumed, released and the number of tenants that did
-     * either ({@code tenantId}). Only days with activity.
+     * either. Only days with activity.
      */
     List<Document> usageTotals(LocalDate from, LocalDate to, Resource resource) {
         List<Bson> match = new ArrayList<>(List.of(Filters.gte(DATE, from.toString()), Filters.lte(DATE, to.toString())));
@@ -94,14 +94,14 @@ public class AnalyticsStore {
         usageDays.collection().aggregate(List.of(Aggregates.match(Filters.and(match)),
                 Aggregates.group(new Document(DATE, "$" + DATE).append(RESOURCE, "$" + RESOURCE),
                         Accumulators.sum(CONSUMED, "$" + CONSUMED), Accumulators.sum(RELEASED, "$" + RELEASED),
-                        Accumulators.sum(TENANT_ID, 1)))).into(groups);
+                        Accumulators.sum(TENANT_COUNT, 1)))).into(groups);
         return groups;
     }
 
     /**
      * The {@code limit} tenants that consumed most of {@code resource} from {@code from} to {@code to}, most first,
-     * ties by tenant id: {@code _id} the tenant, its {@code consumed} and {@code released}, and on how many days
-     * ({@code date}) it consumed any.
+     * ties by tenant id: {@code _id} the tenant, its {@code consumed} and {@code released}, and on how many days it
+     * consumed any.
      */
     List<Document> topConsumers(Resource resource, LocalDate from, LocalDate to, int limit) {
         List<Document> top = new ArrayList<>();
@@ -110,7 +110,7 @@ public class AnalyticsStore {
                         Filters.gte(DATE, from.toString()), Filters.lte(DATE, to.toString()),
                         Filters.gt(CONSUMED, 0L))),
                 Aggregates.group("$" + TENANT_ID, Accumulators.sum(CONSUMED, "$" + CONSUMED),
-                        Accumulators.sum(RELEASED, "$" + RELEASED), Accumulators.sum(DATE, 1)),
+                        Accumulators.sum(RELEASED, "$" + RELEASED), Accumulators.sum(ACTIVE_DAYS, 1)),
                 Aggregates.sort(Sorts.orderBy(Sorts.descending(CONSUMED), Sorts.ascending(ID))),
                 Aggregates.limit(limit))).into(top);
         return top;

@@ -44,7 +44,7 @@ public class UsageAnalytics {
             for (LocalDate date : range.days()) {
                 Document group = active.get(listed.key() + ":" + date);
                 ResourceDay day = group == null ? new ResourceDay(date, 0, 0, 0) : new ResourceDay(date,
-                        number(group.get(CONSUMED)), number(group.get(RELEASED)), number(group.get(TENANT_ID)));
+                        number(group.get(CONSUMED)), number(group.get(RELEASED)), number(group.get(TENANT_COUNT)));
                 consumed += day.consumed();
                 released += day.released();
                 days.add(day);
@@ -64,7 +64,7 @@ public class UsageAnalytics {
                     tenant == null ? null : tenant.getString(NAME),
                     tenant == null ? null : Plan.valueOf(tenant.getString(PLAN)),
                     tenant == null ? null : TenantStatus.valueOf(tenant.getString(STATUS)),
-                    number(group.get(CONSUMED)), number(group.get(RELEASED)), number(group.get(DATE)));
+                    number(group.get(CONSUMED)), number(group.get(RELEASED)), number(group.get(ACTIVE_DAYS)));
         }).toList();
         return new TopTenantsView(resource.key(), range.from(), range.to(), items);
     }

@@ -14,4 +14,8 @@ public record StartImpersonationCommand(
         String superadminId,
         String reason,
         Duration ttl) implements TenantMessage {
+
+    /** The reason is shown to the tenant: long enough to say something, short enough to read. */
+    public static final int MIN_REASON = 3;
+    public static final int MAX_REASON = 500;
 }

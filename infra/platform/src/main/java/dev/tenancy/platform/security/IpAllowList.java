@@ -24,29 +24,31 @@ public final class IpAllowList {
     private static final Pattern IPV4_WITH_PORT = Pattern.compile("([\\d.]+):\\d{1,5}");
     private static final int IPV4_MAPPED_OFFSET = 96;
 
+    private final List<String> entries;
     private final List<Range> ranges;
-    private final boolean open;
 
-    private IpAllowList(List<Range> ranges, boolean open) {
-        this.ranges = ranges;
-        this.open = open;
+    private IpAllowList(List<String> entries) {
+        this.entries = List.copyOf(entries);
+        this.ranges = this.entries.stream().map(IpAllowList::range).flatMap(Optional::stream).toList();
     }
 
     /** The list of these entries; an empty or absent list admits every address. */
     public static IpAllowList of(List<String> entries) {
-        if (entries == null || entries.isEmpty()) {
-            return new IpAllowList(List.of(), true);
-        }
-        return new IpAllowList(entries.stream().map(IpAllowList::range).flatMap(Optional::stream).toList(), false);
+        return new IpAllowList(entries == null ? List.of() : entries);
+    }
+
+    /** The entries as given, readable or not. */
+    public List<String> entries() {
+        return entries;
     }
 
     /** True when the list has no entries at all: nobody is restricted. */
     public boolean isOpen() {
-        return open;
+        return entries.isEmpty();
     }
 
     public boolean permits(String address) {
-        if (open) {
+        if (isOpen()) {
             return true;
         }
         Optional<byte[]> candidate = address(address);

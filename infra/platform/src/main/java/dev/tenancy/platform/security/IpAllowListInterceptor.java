@@ -14,6 +14,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Enforces the resolved tenant's IP allow-list, after tenant resolution (which has refused callers of other tenants)
  * and before the rate limit (a refused call is not counted). It binds the tenant's own people and API keys only:
@@ -27,6 +31,8 @@ public class IpAllowListInterceptor implements HandlerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(IpAllowListInterceptor.class);
 
     private final ClientAddressResolver addresses;
+    /** Parsed lists by tenant id: parsing a long list costs far more than matching it (docs/security-tenant.md). */
+    private final Map<String, IpAllowList> parsed = new ConcurrentHashMap<>();
 
     public IpAllowListInterceptor(ClientAddressResolver addresses) {
         this.addresses = addresses;
@@ -44,12 +50,22 @@ public class IpAllowListInterceptor implements HandlerInterceptor {
         }
         String address = CallContextHolder.current().map(CallContext::clientIp)
                 .orElseGet(() -> addresses.resolve(request));
-        if (!IpAllowList.of(tenant.security().ipAllowList()).permits(address)) {
+        if (!allowList(tenant).permits(address)) {
             log.warn("Refused {} {} by {} of tenant {} ({}): {} is not on its IP allow-list", request.getMethod(),
                     request.getRequestURI(), user.userId(), tenant.slug(), tenant.id(), address);
             throw refusal(tenant, address);
         }
         return true;
+    }
+
+    private IpAllowList allowList(TenantRef tenant) {
+        List<String> entries = tenant.security().ipAllowList();
+        IpAllowList list = parsed.get(tenant.id());
+        if (list == null || !list.entries().equals(entries)) {
+            list = IpAllowList.of(entries);
+            parsed.put(tenant.id(), list);
+        }
+        return list;
     }
 
     /**

@@ -69,6 +69,17 @@ class IpAllowListWebTest extends TenantWebTestSupport {
     }
 
     @Test
+    void aChangedListTakesEffectWithTheNextRequest() throws Exception {
+        problem(from(asOwnerOf("/api/test/plain", FORTRESS), OUTSIDE), 403, "ip-not-allowed");
+        TenantRef moved = new TenantRef(FORTRESS.id(), FORTRESS.slug(), FORTRESS.status(), null, FORTRESS.plan(),
+                FORTRESS.features(), new TenantSecurity(List.of("198.51.100.0/24"), false, true));
+        ((InMemoryTenantDirectory) directory).put(moved);
+
+        assertResolved(ok(from(asOwnerOf("/api/test/plain", FORTRESS), OUTSIDE)), FORTRESS);
+        problem(from(asOwnerOf("/api/test/plain", FORTRESS), "203.0.113.7"), 403, "ip-not-allowed");
+    }
+
+    @Test
     void aTrustedProxyPassesTheClientsAddressOn() throws Exception {
         assertResolved(ok(from(asOwnerOf("/api/test/plain", FORTRESS), "127.0.0.1")
                 .header("X-Forwarded-For", "203.0.113.7")), FORTRESS);

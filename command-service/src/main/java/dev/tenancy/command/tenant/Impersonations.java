@@ -40,7 +40,7 @@ class Impersonations {
     ImpersonationGrant handle(StartImpersonationCommand command, Clock clock,
                               @MetaDataValue(MetadataKeys.ACTOR_ROLE) String actorRole,
                               @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId) {
-        if (!Role.SUPERADMIN.name().equals(actorRole) || !command.superadminId().equals(actorId)) {
+        if (!Role.SUPERADMIN.name().equals(actorRole) || actorId == null || !actorId.equals(command.superadminId())) {
             throw TenantRuleViolation.superadminOnly("impersonate a tenant's owner, and only as themselves");
         }
         String reason = command.reason() == null ? "" : command.reason().trim();

@@ -10,11 +10,14 @@ import dev.tenancy.api.tenant.event.DomainVerifiedEvent;
 import dev.tenancy.api.tenant.event.FeaturesOverriddenEvent;
 import dev.tenancy.api.tenant.event.LimitsOverriddenEvent;
 import dev.tenancy.api.tenant.event.PlanChangedEvent;
+import dev.tenancy.api.tenant.event.SettingsChangedEvent;
 import dev.tenancy.api.tenant.event.TenantActivatedEvent;
 import dev.tenancy.api.tenant.event.TenantCreatedEvent;
 import dev.tenancy.api.tenant.event.TenantDeletedEvent;
 import dev.tenancy.api.tenant.event.TenantSuspendedEvent;
 import dev.tenancy.platform.tenant.TenantRef;
+import dev.tenancy.platform.tenant.TenantSecurity;
+import dev.tenancy.platform.tenant.TenantSecuritySettings;
 
 import java.util.Map;
 import java.util.Set;
@@ -26,16 +29,17 @@ import java.util.TreeSet;
  */
 record DirectoryEntry(String tenantId, String slug, TenantStatus status, String statusReason, Plan plan,
                       Map<Feature, Boolean> featureOverrides, Set<String> verifiedDomains, long version,
-                      Quota apiCallsPerHour) {
+                      Quota apiCallsPerHour, TenantSecurity security) {
 
     DirectoryEntry {
         featureOverrides = Map.copyOf(featureOverrides);
         verifiedDomains = Set.copyOf(verifiedDomains);
+        security = security == null ? TenantSecuritySettings.defaults() : security;
     }
 
     static DirectoryEntry created(TenantCreatedEvent event, long sequence) {
         return new DirectoryEntry(event.tenantId(), event.slug(), TenantStatus.ACTIVE, null, event.plan(), Map.of(),
-                Set.of(), sequence, event.limits().apiCallsPerHour());
+                Set.of(), sequence, event.limits().apiCallsPerHour(), TenantSecuritySettings.defaults());
     }
 
     /** This entry with the event folded in; events this entry does not track only advance the version. */
@@ -70,22 +74,31 @@ record DirectoryEntry(String tenantId, String slug, TenantStatus status, String 
             domains.remove(removed.domain());
             return with(status, statusReason, plan, featureOverrides, domains, sequence);
         }
+        if (event instanceof SettingsChangedEvent changed) {
+            return with(status, statusReason, plan, featureOverrides, verifiedDomains, sequence)
+                    .withSecurity(TenantSecuritySettings.apply(security, changed.changes()));
+        }
         return with(status, statusReason, plan, featureOverrides, verifiedDomains, sequence);
     }
 
     TenantRef toRef() {
         return new TenantRef(tenantId, slug, status, statusReason, plan,
-                Set.copyOf(PlanCatalog.effectiveFeatures(plan, featureOverrides)));
+                Set.copyOf(PlanCatalog.effectiveFeatures(plan, featureOverrides)), security);
     }
 
     private DirectoryEntry with(TenantStatus newStatus, String reason, Plan newPlan, Map<Feature, Boolean> overrides,
                                 Set<String> domains, long sequence) {
         return new DirectoryEntry(tenantId, slug, newStatus, reason, newPlan, overrides, domains, sequence,
-                apiCallsPerHour);
+                apiCallsPerHour, security);
     }
 
     private DirectoryEntry withApiCallsPerHour(Quota quota) {
         return new DirectoryEntry(tenantId, slug, status, statusReason, plan, featureOverrides, verifiedDomains,
-                version, quota);
+                version, quota, security);
+    }
+
+    private DirectoryEntry withSecurity(TenantSecurity newSecurity) {
+        return new DirectoryEntry(tenantId, slug, status, statusReason, plan, featureOverrides, verifiedDomains,
+                version, apiCallsPerHour, newSecurity);
     }
 }

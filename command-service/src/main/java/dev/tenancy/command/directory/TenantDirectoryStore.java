@@ -13,6 +13,7 @@ import dev.tenancy.api.plan.Quota;
 import dev.tenancy.api.tenant.TenantStatus;
 import dev.tenancy.api.tenant.event.TenantCreatedEvent;
 import dev.tenancy.platform.axon.EventStoreProperties;
+import dev.tenancy.platform.tenant.TenantSecurity;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -36,6 +37,7 @@ public class TenantDirectoryStore {
 
     private static final String VERSION = "version";
     private static final String DOMAINS = "verifiedDomains";
+    private static final String SECURITY = "security";
 
     private final MongoCollection<Document> entries;
     private final EventStore eventStore;
@@ -46,8 +48,10 @@ public class TenantDirectoryStore {
         this.eventStore = eventStore;
     }
 
+    /** Entries written before the tenant's security was kept here count as missing, so they are folded again. */
     public Optional<DirectoryEntry> find(String tenantId) {
-        return Optional.ofNullable(entries.find(Filters.eq("_id", tenantId)).first()).map(TenantDirectoryStore::entry);
+        return Optional.ofNullable(entries.find(Filters.eq("_id", tenantId)).first())
+                .flatMap(TenantDirectoryStore::current);
     }
 
     /** The entry, folded from the event store when this collection does not have it. */
@@ -57,8 +61,10 @@ public class TenantDirectoryStore {
 
     /** A deleted tenant's domain may have passed to a live tenant after its reservation: the live one wins. */
     public Optional<DirectoryEntry> findByVerifiedDomain(String domain) {
-        return entries.find(Filters.eq(DOMAINS, domain)).map(TenantDirectoryStore::entry).into(new ArrayList<>())
-                .stream().min(Comparator.comparing(e -> e.status() == TenantStatus.DELETED));
+        return entries.find(Filters.eq(DOMAINS, domain)).into(new ArrayList<>()).stream()
+                .map(document -> current(document).or(() -> rebuild(document.getString("_id"))))
+                .flatMap(Optional::stream)
+                .min(Comparator.comparing(e -> e.status() == TenantStatus.DELETED));
     }
 
     /** Folds one event in; a gap in the sequence (a missed event) folds the whole entry again instead. */
@@ -91,10 +97,11 @@ public class TenantDirectoryStore {
         return Optional.ofNullable(entry);
     }
 
-    /** Never goes back: an entry already at this version or later (written concurrently) is kept. */
+    /** Never goes back: an entry already at this version or later (written concurrently) is kept, unless outdated. */
     private void save(DirectoryEntry entry) {
         try {
-            entries.replaceOne(Filters.and(Filters.eq("_id", entry.tenantId()), Filters.lt(VERSION, entry.version())),
+            entries.replaceOne(Filters.and(Filters.eq("_id", entry.tenantId()), Filters.or(
+                            Filters.lt(VERSION, entry.version()), Filters.exists(SECURITY, false))),
                     document(entry), new ReplaceOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -116,7 +123,14 @@ public class TenantDirectoryStore {
                 .append("apiCallsPerHour", entry.apiCallsPerHour() == null ? null
                         : new Document("unlimited", entry.apiCallsPerHour().unlimited())
                                 .append("max", entry.apiCallsPerHour().max()))
+                .append(SECURITY, new Document("ipAllowList", entry.security().ipAllowList())
+                        .append("twoFactorRequired", entry.security().twoFactorRequired())
+                        .append("impersonationAllowed", entry.security().impersonationAllowed()))
                 .append(VERSION, entry.version());
+    }
+
+    private static Optional<DirectoryEntry> current(Document document) {
+        return document.containsKey(SECURITY) ? Optional.of(entry(document)) : Optional.empty();
     }
 
     private static DirectoryEntry entry(Document document) {
@@ -127,7 +141,13 @@ public class TenantDirectoryStore {
         return new DirectoryEntry(document.getString("_id"), document.getString("slug"),
                 TenantStatus.valueOf(document.getString("status")), document.getString("statusReason"),
                 Plan.valueOf(document.getString("plan")), features, new HashSet<>(domains),
-                document.get(VERSION, Number.class).longValue(), quota(document.get("apiCallsPerHour", Document.class)));
+                document.get(VERSION, Number.class).longValue(), quota(document.get("apiCallsPerHour", Document.class)),
+                security(document.get(SECURITY, Document.class)));
+    }
+
+    private static TenantSecurity security(Document stored) {
+        return new TenantSecurity(stored.getList("ipAllowList", String.class), stored.getBoolean("twoFactorRequired"),
+                stored.getBoolean("impersonationAllowed"));
     }
 
     /** Entries written before the API call limit was kept here have none: the plan's limit applies then. */

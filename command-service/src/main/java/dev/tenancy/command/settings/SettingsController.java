@@ -42,10 +42,12 @@ public class SettingsController {
             + "currency, security {twoFactorRequired, sessionTimeoutMinutes, ipAllowList, sso {enabled, issuer, "
             + "clientId, clientSecret}} and compliance {dataRegion, dpaAcceptedAt, dpaAcceptedBy, retentionDays "
             + "{messages, contacts, analytics, auditLogs}, auditLogging, allowImpersonation}. Answers the dotted "
-            + "paths that changed. The SSO client secret is stored encrypted. 400 names every invalid field.")
+            + "paths that changed. The SSO client secret is stored encrypted. 400 names every invalid field; 400 "
+            + "ip-allow-list-excludes-caller when a non-empty ipAllowList leaves out the caller's own address.")
     public ResponseEntity<SettingsResponse> settings(@RequestBody JsonNode body) {
         String tenantId = CurrentTenant.get().id();
         Map<String, Object> values = new LinkedHashMap<>(settings.validate(body));
+        AllowListSelfLockout.check(values);
         values.computeIfPresent(SettingsPolicy.CLIENT_SECRET,
                 (field, secret) -> secrets.seal(tenantId, field, (String) secret));
         return answer(tenantId, commands.send(new UpdateSettingsCommand(tenantId, values), ChangeReceipt.class));

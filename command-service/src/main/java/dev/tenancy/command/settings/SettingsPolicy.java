@@ -2,7 +2,7 @@ package dev.tenancy.command.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.command.web.StrictJson;
-import dev.tenancy.platform.context.ClientAddressResolver.Cidr;
+import dev.tenancy.platform.security.IpAllowList;
 import dev.tenancy.platform.web.FieldErrors;
 
 import java.time.Clock;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What a tenant's settings may be. A partial update names only the fields it changes; the result is flat, keyed by
@@ -32,8 +31,6 @@ public final class SettingsPolicy {
     private static final Set<String> GROUPS = Set.of("security", "security.sso", "compliance",
             "compliance.retentionDays");
     private static final Set<String> REGIONS = Set.of("eu", "us", "ap");
-    private static final Pattern CIDR_SHAPE = Pattern.compile("[0-9a-fA-F:.]+(/\\d{1,3})?");
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
     private final Map<String, Rule> rules = new LinkedHashMap<>();
     private final Clock clock;
@@ -138,27 +135,9 @@ public final class SettingsPolicy {
         return List.copyOf(ranges);
     }
 
-    /** Checked by shape first so that parsing never turns into a DNS lookup of something that is no address. */
+    /** The ranges the allow-list check understands, and only those: what is saved is what is enforced. */
     static boolean isCidr(String text) {
-        if (!CIDR_SHAPE.matcher(text).matches()) {
-            return false;
-        }
-        var ipv4 = IPV4.matcher(text.split("/")[0]);
-        if (ipv4.matches()) {
-            for (int group = 1; group <= 4; group++) {
-                if (Integer.parseInt(ipv4.group(group)) > 255) {
-                    return false;
-                }
-            }
-        } else if (!text.contains(":")) {
-            return false;
-        }
-        try {
-            Cidr.parse(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return IpAllowList.isValidEntry(text);
     }
 
     private Object pastInstant(JsonNode value) {

@@ -25,7 +25,7 @@ class SettingsApiTest extends CommandApiTestSupport {
                 + "\"language\":\"de-ch\",\"currency\":\"USD\",\"security\":{\"sessionTimeoutMinutes\":30,"
                 + "\"ipAllowList\":[\"203.0.113.0/24\",\"2001:db8::/32\"]},\"compliance\":{\"dataRegion\":\"us\","
                 + "\"retentionDays\":{\"messages\":90},\"dpaAcceptedAt\":\"2024-05-01T10:00:00Z\","
-                + "\"dpaAcceptedBy\":\"Jane Doe\"}}"), 200);
+                + "\"dpaAcceptedBy\":\"Jane Doe\"}}", "X-Forwarded-For", "203.0.113.9"), 200);
 
         assertThat(body.get("tenantId").asText()).isEqualTo(tenant.id());
         assertThat(body.get("version").asLong()).isEqualTo(2);

@@ -28,7 +28,8 @@ class SnapshotTest extends CommandApiTestSupport {
         String admin = "/api/v1/tenants/" + tenant.id();
         String domain = "snap-" + tenant.slug() + ".example.com";
         String settings = "{\"timezone\":\"Asia/Tokyo\",\"security\":{\"sessionTimeoutMinutes\":45,"
-                + "\"ipAllowList\":[\"10.0.0.0/8\"]},\"compliance\":{\"retentionDays\":{\"messages\":30}}}";
+                + "\"ipAllowList\":[\"10.0.0.0/8\",\"127.0.0.0/8\",\"::1\"]},"
+                + "\"compliance\":{\"retentionDays\":{\"messages\":30}}}";
         ok(send("PATCH", admin, superadmin(), "{\"plan\":\"STARTER\"}"), 200);
         ok(send("PATCH", admin, superadmin(), "{\"features\":{\"WHITE_LABEL\":true}}"), 200);
         String token = ok(send("POST", "/api/v1/tenants/current/domains", tenant.ownerToken(),

@@ -35,7 +35,8 @@ class TenantIsolationMatrixTest extends StackTest {
             "PATCH /api/v1/tenants/{id}", "{\"plan\":\"FREE\",\"status\":\"SUSPENDED\",\"reason\":\"x\"}",
             "DELETE /api/v1/tenants/{id}", "{\"reason\":\"takeover\"}",
             "POST /api/v1/tenants/{id}/domains/{domain}/verify", "{\"override\":true}",
-            "POST /api/v1/auth/login", "{\"email\":\"x@y.test\",\"password\":\"wrong-horse-42\"}");
+            "POST /api/v1/auth/login", "{\"email\":\"x@y.test\",\"password\":\"wrong-horse-42\"}",
+            "POST /api/v1/tenants/{id}/impersonate", "{\"reason\":\"takeover attempt\"}");
 
     @Test
     void tenantBCanNeitherReadNorChangeTenantA() {

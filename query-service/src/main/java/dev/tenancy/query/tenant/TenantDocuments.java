@@ -9,6 +9,8 @@ import dev.tenancy.api.tenant.query.DomainView;
 import dev.tenancy.api.tenant.query.TenantDetailsView;
 import dev.tenancy.api.tenant.query.TenantView;
 import dev.tenancy.platform.tenant.TenantRef;
+import dev.tenancy.platform.tenant.TenantSecurity;
+import dev.tenancy.platform.tenant.TenantSecuritySettings;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,7 +144,17 @@ final class TenantDocuments {
         document.getList(FEATURES, String.class, List.of()).forEach(name -> features.add(Feature.valueOf(name)));
         return new TenantRef(document.getString(ID), document.getString(SLUG),
                 TenantStatus.valueOf(document.getString(STATUS)), document.getString(STATUS_REASON),
-                plan(document), Set.copyOf(features));
+                plan(document), Set.copyOf(features), security(document));
+    }
+
+    /** From the stored settings, which the projection writes field by field from the settings events. */
+    static TenantSecurity security(Document document) {
+        Map<String, Object> byPath = new HashMap<>();
+        Document settings = document.get(SETTINGS, Document.class);
+        if (settings != null) {
+            settings.forEach((key, value) -> byPath.put(SettingsTree.path(key), value));
+        }
+        return TenantSecuritySettings.of(byPath);
     }
 
     static Date date(Instant instant) {

@@ -9,6 +9,7 @@ import io.jsonwebtoken.security.Keys;
 import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -50,6 +51,11 @@ public class AccessTokens {
     }
 
     public String issue(AuthenticatedUser user) {
+        return issue(user, properties.accessTokenTtl());
+    }
+
+    /** A token that lives {@code ttl} instead of the configured access token lifetime (impersonation: shorter). */
+    public String issue(AuthenticatedUser user, Duration ttl) {
         Instant now = clock.instant();
         var builder = Jwts.builder()
                 .id(UUID.randomUUID().toString())
@@ -59,7 +65,7 @@ public class AccessTokens {
                 .claim(VERSION_CLAIM, versions.current(user.userId()))
                 .issuedAt(Date.from(now))
                 .notBefore(Date.from(now))
-                .expiration(Date.from(now.plus(properties.accessTokenTtl())));
+                .expiration(Date.from(now.plus(ttl)));
         if (user.tenantId() != null) {
             builder.claim(TENANT_CLAIM, user.tenantId());
         }

@@ -20,6 +20,10 @@ public final class ProblemTypes {
             Map.entry("feature-not-available", "403: the tenant's plan lacks 'feature'; 'plan' is the tenant's, "
                     + "'requiredPlan' the lowest plan that has it"),
             Map.entry("ip-not-allowed", "403: the caller's address is not on the tenant's allow list"),
+            Map.entry("ip-allow-list-excludes-caller", "400: the new IP allow-list would lock out the caller's own "
+                    + "address; include it, or have a superadmin set the list"),
+            Map.entry("impersonation-not-allowed", "403: the tenant's compliance settings forbid impersonation"),
+            Map.entry("no-owner", "409: the tenant has no owner to act as"),
             Map.entry("not-found", "404: no such route or resource"),
             Map.entry("tenant-not-found", "404: the tenant does not exist or is deleted"),
             Map.entry("method-not-allowed", "405: the route does not accept this HTTP method"),

@@ -58,6 +58,7 @@ public class TenantAggregate {
     private Map<String, CustomDomain> domains = new HashMap<>();
     @AggregateMember
     private UsageLedger usage = new UsageLedger();
+    @AggregateMember private ApiKeyRing apiKeys = new ApiKeyRing();
 
     protected TenantAggregate() {
     }

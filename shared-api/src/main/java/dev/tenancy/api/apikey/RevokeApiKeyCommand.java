@@ -1,10 +1,13 @@
 package dev.tenancy.api.apikey;
 
-import dev.tenancy.api.tenant.TenantAdminCommand;
+import dev.tenancy.api.tenant.TenantMessage;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** A tenant admin revokes one of the tenant's API keys for good. */
+/**
+ * Revokes one of the tenant's API keys for good. Not a {@code TenantAdminCommand}: revoking only ever takes access
+ * away, so it stays possible while the tenant is suspended (a superadmin shutting a leaked key).
+ */
 public record RevokeApiKeyCommand(
         @TargetAggregateIdentifier String tenantId,
-        String keyId) implements TenantAdminCommand {
+        String keyId) implements TenantMessage {
 }

@@ -60,15 +60,7 @@ public class CallContextFilter extends OncePerRequestFilter {
         if (apiKey != null && authorization != null) {
             Authentication.reject(request, "send either Authorization or " + API_KEY_HEADER + ", not both");
         } else if (apiKey != null || ApiKeyFormat.looksLikeKey(bearer)) {
-            Optional<AuthenticatedUser> key = apiKeys == null ? Optional.empty()
-                    : apiKeys.authenticate(apiKey != null ? apiKey.trim() : bearer);
-            if (key.isPresent()) {
-                Authentication.accept(request, key.get());
-                context = context.withTenant(key.get().tenantId())
-                        .withActor(key.get().userId(), ActorKind.API_KEY, key.get().role().name(), null);
-            } else {
-                Authentication.reject(request, Authentication.API_KEY_REJECTED);
-            }
+            context = withApiKey(request, context, apiKey != null ? apiKey.trim() : bearer);
         } else if (authorization != null && bearer == null) {
             Authentication.reject(request, "malformed Authorization header");
         } else if (bearer != null) {
@@ -91,6 +83,18 @@ public class CallContextFilter extends OncePerRequestFilter {
         } finally {
             CallContextHolder.clear();
         }
+    }
+
+    /** Any rejected key gets the same failure: which part was wrong is not the caller's business. */
+    private CallContext withApiKey(HttpServletRequest request, CallContext context, String presented) {
+        Optional<AuthenticatedUser> key = apiKeys == null ? Optional.empty() : apiKeys.authenticate(presented);
+        if (key.isEmpty()) {
+            Authentication.reject(request, Authentication.API_KEY_REJECTED);
+            return context;
+        }
+        Authentication.accept(request, key.get());
+        return context.withTenant(key.get().tenantId())
+                .withActor(key.get().userId(), ActorKind.API_KEY, key.get().role().name(), null);
     }
 
     private static String actingSuperadmin(AuthenticatedUser user) {

@@ -59,6 +59,7 @@ public class TenantAggregate {
     @AggregateMember
     private UsageLedger usage = new UsageLedger();
     @AggregateMember private Impersonations impersonations = new Impersonations();
+    @AggregateMember private ApiKeyRing apiKeys = new ApiKeyRing();
 
     protected TenantAggregate() {
     }

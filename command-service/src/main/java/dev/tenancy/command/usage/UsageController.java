@@ -1,10 +1,12 @@
 package dev.tenancy.command.usage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenancy.api.apikey.ApiKeyScopes;
 import dev.tenancy.api.usage.UsageOutcome;
 import dev.tenancy.api.user.Role;
 import dev.tenancy.command.web.StrictJson;
 import dev.tenancy.command.web.TenantCommands;
+import dev.tenancy.platform.apikey.AcceptsKeyScope;
 import dev.tenancy.platform.security.RequiresRole;
 import dev.tenancy.platform.tenant.AllowedWhenSuspended;
 import dev.tenancy.platform.tenant.CurrentTenant;
@@ -44,6 +46,7 @@ public class UsageController {
     }
 
     @PostMapping("/usage")
+    @AcceptsKeyScope(ApiKeyScopes.USAGE_WRITE)
     @Operation(summary = "Report usage of a limited resource", description = "Body {resource, delta, idempotencyKey,"
             + " occurredAt?}: delta > 0 consumes, < 0 releases (never below zero: 'applied' says what was released). "
             + "The key (or the Idempotency-Key header) makes a retry answer the first decision again for 24 hours, "

@@ -46,6 +46,7 @@ class EventMetadataTest extends StackTest {
         exerciseEveryTenantCommand(tenantId, signup.get("accessToken").asText());
         exerciseUsage(client.signup("usage-" + UUID.randomUUID().toString().substring(0, 8)));
         ImpersonationEventScenario.run(client, superadminToken());
+        ApiKeyEventScenario.run(client, superadminToken());
 
         List<Document> stored;
         try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {
@@ -73,6 +74,13 @@ class EventMetadataTest extends StackTest {
         assertThat(created.get(MetadataKeys.ACTOR_ID).asText()).isEqualTo(signup.get("userId").asText());
         assertThat(created.get(MetadataKeys.ACTOR_KIND).asText()).isEqualTo("USER");
         assertThat(created.get(MetadataKeys.CLIENT_IP).asText()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        Document byKey = stored.stream().filter(d -> d.toJson().contains(ApiKeyEventScenario.USAGE_KEY_PREFIX))
+                .findFirst().orElseThrow();
+        JsonNode keyCall = json(byKey.get("serializedMetaData"));
+        String keyId = json(byKey.get("serializedPayload")).get("idempotencyKey").asText()
+                .substring(ApiKeyEventScenario.USAGE_KEY_PREFIX.length());
+        assertThat(keyCall.get(MetadataKeys.ACTOR_KIND).asText()).as(byKey.toJson()).isEqualTo("API_KEY");
+        assertThat(keyCall.get(MetadataKeys.ACTOR_ID).asText()).as(byKey.toJson()).isEqualTo(keyId);
     }
 
     /** Drives every tenant command once through the API, as the owner and as the superadmin. */

@@ -32,6 +32,7 @@ class TenantIsolationMatrixTest extends StackTest {
             "PATCH /api/v1/tenants/current/settings", "{\"timezone\":\"Asia/Tokyo\"}",
             "PATCH /api/v1/tenants/current/branding", "{\"primaryColor\":\"#123456\"}",
             "POST /api/v1/tenants/current/domains", "{\"domain\":\"stolen.example.com\"}",
+            "POST /api/v1/tenants/current/api-keys", "{\"name\":\"stolen\",\"scopes\":[\"read\",\"write\"]}",
             "PATCH /api/v1/tenants/{id}", "{\"plan\":\"FREE\",\"status\":\"SUSPENDED\",\"reason\":\"x\"}",
             "DELETE /api/v1/tenants/{id}", "{\"reason\":\"takeover\"}",
             "POST /api/v1/tenants/{id}/domains/{domain}/verify", "{\"override\":true}",

@@ -1,6 +1,7 @@
 package dev.tenancy.platform;
 
 import com.mongodb.client.MongoClient;
+import dev.tenancy.platform.apikey.ApiKeyAuthenticator;
 import dev.tenancy.platform.axon.AxonMongoConfiguration;
 import dev.tenancy.platform.axon.EventStoreProperties;
 import dev.tenancy.platform.context.CallContextFilter;
@@ -81,8 +82,10 @@ public class PlatformAutoConfiguration {
 
     @Bean
     public FilterRegistrationBean<CallContextFilter> callContextFilter(AccessTokens tokens,
-            ClientAddressResolver addresses, @Value("${spring.application.name}") String serviceName) {
-        var registration = new FilterRegistrationBean<>(new CallContextFilter(tokens, addresses, serviceName));
+            ClientAddressResolver addresses, @Value("${spring.application.name}") String serviceName,
+            ObjectProvider<ApiKeyAuthenticator> apiKeys) {
+        var registration = new FilterRegistrationBean<>(new CallContextFilter(tokens, addresses, serviceName,
+                apiKeys.getIfAvailable()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

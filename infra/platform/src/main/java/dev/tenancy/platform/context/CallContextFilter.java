@@ -1,6 +1,8 @@
 package dev.tenancy.platform.context;
 
 import dev.tenancy.api.metadata.ActorKind;
+import dev.tenancy.platform.apikey.ApiKeyAuthenticator;
+import dev.tenancy.platform.apikey.ApiKeyFormat;
 import dev.tenancy.platform.security.AccessTokens;
 import dev.tenancy.platform.security.AuthenticatedUser;
 import dev.tenancy.platform.security.Authentication;
@@ -11,27 +13,38 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Establishes the {@link CallContext} of an HTTP request: request and correlation ids (taken from the caller when
- * well-formed, generated otherwise), client address, and the verified access token's bearer.
+ * well-formed, generated otherwise), client address, and the verified caller: the bearer of an access token, or an
+ * API key sent as {@code X-API-Key: <key>} or {@code Authorization: Bearer tpk_...}.
  */
 public class CallContextFilter extends OncePerRequestFilter {
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
+    public static final String API_KEY_HEADER = "X-API-Key";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final AccessTokens tokens;
     private final ClientAddressResolver addresses;
     private final String serviceName;
+    private final ApiKeyAuthenticator apiKeys;
 
     public CallContextFilter(AccessTokens tokens, ClientAddressResolver addresses, String serviceName) {
+        this(tokens, addresses, serviceName, null);
+    }
+
+    /** {@code apiKeys} may be null: then every API key is rejected. */
+    public CallContextFilter(AccessTokens tokens, ClientAddressResolver addresses, String serviceName,
+                             ApiKeyAuthenticator apiKeys) {
         this.tokens = tokens;
         this.addresses = addresses;
         this.serviceName = serviceName;
+        this.apiKeys = apiKeys;
     }
 
     @Override
@@ -43,7 +56,12 @@ public class CallContextFilter extends OncePerRequestFilter {
                 addresses.resolve(request), null);
         String authorization = request.getHeader("Authorization");
         String bearer = bearerToken(authorization);
-        if (authorization != null && bearer == null) {
+        String apiKey = request.getHeader(API_KEY_HEADER);
+        if (apiKey != null && authorization != null) {
+            Authentication.reject(request, "send either Authorization or " + API_KEY_HEADER + ", not both");
+        } else if (apiKey != null || ApiKeyFormat.looksLikeKey(bearer)) {
+            context = withApiKey(request, context, apiKey != null ? apiKey.trim() : bearer);
+        } else if (authorization != null && bearer == null) {
             Authentication.reject(request, "malformed Authorization header");
         } else if (bearer != null) {
             AccessTokens.Verification verification = tokens.verify(bearer);
@@ -65,6 +83,18 @@ public class CallContextFilter extends OncePerRequestFilter {
         } finally {
             CallContextHolder.clear();
         }
+    }
+
+    /** Any rejected key gets the same failure: which part was wrong is not the caller's business. */
+    private CallContext withApiKey(HttpServletRequest request, CallContext context, String presented) {
+        Optional<AuthenticatedUser> key = apiKeys == null ? Optional.empty() : apiKeys.authenticate(presented);
+        if (key.isEmpty()) {
+            Authentication.reject(request, Authentication.API_KEY_REJECTED);
+            return context;
+        }
+        Authentication.accept(request, key.get());
+        return context.withTenant(key.get().tenantId())
+                .withActor(key.get().userId(), ActorKind.API_KEY, key.get().role().name(), null);
     }
 
     private static String actingSuperadmin(AuthenticatedUser user) {

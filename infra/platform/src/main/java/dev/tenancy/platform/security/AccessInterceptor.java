@@ -29,8 +29,10 @@ public class AccessInterceptor implements HandlerInterceptor {
 
     private static ApiProblem unauthenticated(HttpServletRequest request) {
         String reason = Authentication.failure(request)
-                .map(failure -> "The access token was rejected (" + failure + ").")
-                .orElse("An access token is required: send 'Authorization: Bearer <token>'.");
+                .map(failure -> Authentication.API_KEY_REJECTED.equals(failure) ? "The API key was rejected."
+                        : "The access token was rejected (" + failure + ").")
+                .orElse("An access token or API key is required: send 'Authorization: Bearer <token>' or "
+                        + "'X-API-Key: <key>'.");
         return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", reason);
     }
 

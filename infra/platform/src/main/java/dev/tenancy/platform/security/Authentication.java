@@ -13,6 +13,8 @@ public final class Authentication {
 
     static final String USER_ATTRIBUTE = Authentication.class.getName() + ".user";
     static final String FAILURE_ATTRIBUTE = Authentication.class.getName() + ".failure";
+    /** The one reason given for any refused API key: which part was wrong is not the caller's business. */
+    public static final String API_KEY_REJECTED = "API key rejected";
 
     private Authentication() {
     }

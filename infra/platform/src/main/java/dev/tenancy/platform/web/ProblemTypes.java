@@ -19,6 +19,12 @@ public final class ProblemTypes {
                     + "while suspended answer"),
             Map.entry("feature-not-available", "403: the tenant's plan lacks 'feature'; 'plan' is the tenant's, "
                     + "'requiredPlan' the lowest plan that has it"),
+            Map.entry("insufficient-scope", "403: the API key lacks the scope the call needs; 'requiredScope' "
+                    + "names it, 'acceptedScopes' every scope that would do"),
+            Map.entry("api-key-not-found", "404: the tenant has no active API key with this id"),
+            Map.entry("api-key-name-taken", "409: another active API key of the tenant has this name"),
+            Map.entry("api-key-limit-reached", "409: the tenant has as many active API keys as allowed ('limit'); "
+                    + "revoke one first"),
             Map.entry("ip-not-allowed", "403: the caller's address is not on the tenant's allow list"),
             Map.entry("ip-allow-list-excludes-caller", "400: the new IP allow-list would lock out the caller's own "
                     + "address; include it, or have a superadmin set the list"),

@@ -1,0 +1,6 @@
+package dev.tenancy.command.apikey;
+
+import java.util.List;
+
+public record CreateApiKeyRequest(String name, List<String> scopes) {
+}

@@ -1,0 +1,6 @@
+package dev.tenancy.query.apikey;
+
+import java.util.List;
+
+public record ApiKeysResponse(List<ApiKeyItem> apiKeys) {
+}

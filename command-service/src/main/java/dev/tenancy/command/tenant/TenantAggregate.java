@@ -58,6 +58,7 @@ public class TenantAggregate {
     private Map<String, CustomDomain> domains = new HashMap<>();
     @AggregateMember
     private UsageLedger usage = new UsageLedger();
+    @AggregateMember private TenantCredentials credentials = new TenantCredentials();
 
     protected TenantAggregate() {
     }

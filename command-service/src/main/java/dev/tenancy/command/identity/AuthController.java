@@ -58,7 +58,8 @@ public class AuthController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(
             oneOf = {LoginResponse.class, MfaChallenge.class})))
     public ResponseEntity<Object> login(@RequestBody LoginRequest request) {
-        new FieldErrors().require("email", request.email()).require("password", request.password()).throwIfAny();
+        new FieldErrors().require("email", request.email()).require("password", request.password())
+                .maxLength("email", request.email(), 254).maxLength("tenant", request.tenant(), 100).throwIfAny();
         String scope = scope(request.tenant());
         LoginAttempt attempt = throttle.begin(scope, request.email());
         Optional<Credential> found = credentials.find(scope, request.email());

@@ -85,6 +85,16 @@ class LoginLockoutApiTest extends SessionApiTestSupport {
         ok(login(other, PASSWORD), 200);
     }
 
+    @Test
+    void overlongInputIsRefusedBeforeAnythingIsCounted() throws Exception {
+        assertProblem(send("POST", LOGIN, null, body("a".repeat(250) + "@x.test", "wrong-horse-42", "acme")), 400,
+                "validation-failed", "email");
+        assertProblem(send("POST", LOGIN, null, body("a@x.test", "wrong-horse-42", "t".repeat(101))), 400,
+                "validation-failed", "tenant");
+        assertThat(mongo.getDatabase("tenancy_command").getCollection("login_attempts")
+                .countDocuments(new org.bson.Document("_id", new org.bson.Document("$regex", "t{101}")))).isZero();
+    }
+
     /** Wrong passwords, one per allowed moment; each answer as status, with Retry-After when refused. */
     private List<String> failTenTimes(Tenant tenant, String address) throws Exception {
         List<String> answers = new ArrayList<>();

@@ -1,8 +1,6 @@
 package dev.tenancy.command.identity;
 
 import dev.tenancy.api.tenant.TenantStatus;
-import dev.tenancy.platform.security.AccessTokens;
-import dev.tenancy.platform.security.AuthenticatedUser;
 import dev.tenancy.platform.security.PublicEndpoint;
 import dev.tenancy.platform.tenant.AllowedWhenSuspended;
 import dev.tenancy.platform.tenant.TenantDirectory;
@@ -10,70 +8,120 @@ import dev.tenancy.platform.tenant.TenantRef;
 import dev.tenancy.platform.web.ApiProblem;
 import dev.tenancy.platform.web.FieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpStatus;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Locale;
 import java.util.Optional;
 
+/**
+ * Signing in, renewing and ending sessions. Refresh and logout authenticate by the refresh token in the body, so they
+ * are public: an expired access token must not stop anyone from signing out.
+ */
 @RestController
 @RequestMapping("/api/v1/auth")
+@AllowedWhenSuspended
 public class AuthController {
 
     private final CredentialStore credentials;
     private final TenantDirectory tenants;
     private final Passwords passwords;
-    private final AccessTokens tokens;
+    private final LoginThrottle throttle;
+    private final SecondFactors secondFactors;
+    private final Sessions sessions;
 
     public AuthController(CredentialStore credentials, TenantDirectory tenants, Passwords passwords,
-                          AccessTokens tokens) {
+                          LoginThrottle throttle, SecondFactors secondFactors, Sessions sessions) {
         this.credentials = credentials;
         this.tenants = tenants;
         this.passwords = passwords;
-        this.tokens = tokens;
+        this.throttle = throttle;
+        this.secondFactors = secondFactors;
+        this.sessions = sessions;
     }
 
     @PublicEndpoint
-    @AllowedWhenSuspended
     @PostMapping("/login")
     @Operation(summary = "Sign in", description = "Tenant users name their tenant by slug; superadmins omit it. "
             + "A wrong email, password or tenant all answer the same 401 invalid-credentials; a deleted tenant "
-            + "answers 404 tenant-not-found. Users of a suspended tenant can still sign in (to see why).")
-    public LoginResponse login(@RequestBody LoginRequest request) {
-        new FieldErrors().require("email", request.email()).require("password", request.password()).throwIfAny();
-        Optional<Credential> credential = scope(request.tenant())
-                .flatMap(scope -> credentials.find(scope, request.email()));
-        if (credential.isEmpty()) {
+            + "answers 404 tenant-not-found. Users of a suspended tenant can still sign in (to see why). With a "
+            + "second factor on and no code: 200 {\"mfaRequired\": true} and no tokens; a wrong code is 401 "
+            + "invalid-mfa-code. Repeated failures for one account answer 429 too-many-attempts with Retry-After.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(
+            oneOf = {LoginResponse.class, MfaChallenge.class})))
+    public ResponseEntity<Object> login(@RequestBody LoginRequest request) {
+        new FieldErrors().require("email", request.email()).require("password", request.password())
+                .maxLength("email", request.email(), 254).maxLength("tenant", request.tenant(), 100).throwIfAny();
+        String scope = scope(request.tenant());
+        LoginAttempt attempt = throttle.begin(scope, request.email());
+        Optional<Credential> found = credentials.find(scope, request.email());
+        if (found.isEmpty()) {
             passwords.spendDecoyCheck(request.password());
-            throw invalidCredentials();
+            throw IdentityProblems.invalidCredentials();
         }
-        if (!passwords.matches(request.password(), credential.get().passwordHash())) {
-            throw invalidCredentials();
+        Credential credential = found.get();
+        if (!passwords.matches(request.password(), credential.passwordHash())) {
+            throw IdentityProblems.invalidCredentials();
         }
-        Credential user = credential.get();
-        String tenantId = CredentialStore.PLATFORM_SCOPE.equals(user.scope()) ? null : user.scope();
-        String token = tokens.issue(new AuthenticatedUser(user.userId(), tenantId, user.role(), null));
-        return new LoginResponse(token, "Bearer", tokens.ttlSeconds(), user.userId(), tenantId, user.role());
+        boolean secondFactor = secondFactors.state(credential.userId()) == SecondFactors.State.ENABLED;
+        if (secondFactor && (request.code() == null || request.code().isBlank())) {
+            throttle.giveBack(attempt);
+            return ResponseEntity.ok(new MfaChallenge(true));
+        }
+        if (secondFactor && !secondFactors.accept(credential, request.code())) {
+            throw IdentityProblems.invalidMfaCode();
+        }
+        throttle.succeeded(attempt);
+        return ResponseEntity.ok(sessions.open(credential, secondFactor));
     }
 
-    /** A slug that never existed stays indistinguishable from a wrong password; a deleted tenant says so. */
-    private Optional<String> scope(String tenantSlug) {
+    @PublicEndpoint
+    @PostMapping("/refresh")
+    @Operation(summary = "Renew the access token", description = "Exchanges the refresh token for a new access "
+            + "token and a new refresh token; the old one is used up. Presenting a used one again answers 401 "
+            + "refresh-token-reused and ends its session; an unknown, expired or revoked one (user removed, tenant "
+            + "deleted, password changed, signed out) answers 401 invalid-refresh-token.")
+    public LoginResponse refresh(@RequestBody RefreshRequest request) {
+        new FieldErrors().require("refreshToken", request.refreshToken()).throwIfAny();
+        return sessions.refresh(request.refreshToken());
+    }
+
+    @PublicEndpoint
+    @PostMapping("/logout")
+    @Operation(summary = "Sign out", description = "Ends the refresh token's session, and the access token sent "
+            + "along if it is the same user's. With \"everywhere\": true, every session and access token of the "
+            + "user ends at once on every service. 401 invalid-refresh-token for an unknown refresh token.")
+    public ResponseEntity<Void> logout(@RequestBody LogoutRequest request,
+                                       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                                       String authorization) {
+        new FieldErrors().require("refreshToken", request.refreshToken()).throwIfAny();
+        String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+        sessions.logout(request.refreshToken(), Boolean.TRUE.equals(request.everywhere()), bearer);
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The credential scope the login names. A slug that never existed is counted and answered exactly like a wrong
+     * password (its own scope, which holds no credentials); a deleted tenant says so.
+     */
+    private String scope(String tenantSlug) {
         if (tenantSlug == null || tenantSlug.isBlank()) {
-            return Optional.of(CredentialStore.PLATFORM_SCOPE);
+            return CredentialStore.PLATFORM_SCOPE;
         }
         String slug = tenantSlug.trim().toLowerCase(Locale.ROOT);
         Optional<TenantRef> tenant = tenants.findBySlug(slug);
         if (tenant.isPresent() && tenant.get().status() == TenantStatus.DELETED) {
             throw ApiProblem.notFound("tenant-not-found", "Tenant '" + slug + "' has been deleted.");
         }
-        return tenant.map(TenantRef::id);
-    }
-
-    private static ApiProblem invalidCredentials() {
-        return new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Sign-in failed",
-                "The email, password or tenant is not right.");
+        return tenant.map(TenantRef::id).orElse("unknown-tenant:" + slug);
     }
 }

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import dev.tenancy.api.user.Role;
 import dev.tenancy.platform.axon.EventStoreProperties;
 import org.bson.Document;
@@ -52,6 +53,16 @@ public class CredentialStore {
 
     public void remove(String userId) {
         credentials.deleteOne(Filters.eq("_id", userId));
+    }
+
+    public Optional<Credential> findById(String userId) {
+        Document found = credentials.find(Filters.eq("_id", userId)).first();
+        return Optional.ofNullable(found).map(CredentialStore::fromDocument);
+    }
+
+    /** Replaces only the hash, so whatever else is kept with the credential stays as it is. */
+    public void changePasswordHash(String userId, String passwordHash) {
+        credentials.updateOne(Filters.eq("_id", userId), Updates.set("passwordHash", passwordHash));
     }
 
     public Optional<Credential> find(String scope, String email) {

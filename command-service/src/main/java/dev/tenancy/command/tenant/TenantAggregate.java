@@ -60,6 +60,7 @@ public class TenantAggregate {
     private UsageLedger usage = new UsageLedger();
     @AggregateMember private Impersonations impersonations = new Impersonations();
     @AggregateMember private ApiKeyRing apiKeys = new ApiKeyRing();
+    @AggregateMember private TenantCredentials credentials = new TenantCredentials();
 
     protected TenantAggregate() {
     }

@@ -47,6 +47,7 @@ class EventMetadataTest extends StackTest {
         exerciseUsage(client.signup("usage-" + UUID.randomUUID().toString().substring(0, 8)));
         ImpersonationEventScenario.run(client, superadminToken());
         ApiKeyEventScenario.run(client, superadminToken());
+        SessionEventScenario.run(client, superadminToken());
 
         List<Document> stored;
         try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {

@@ -28,16 +28,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TenantIsolationMatrixTest extends StackTest {
 
     /** Valid bodies for routes that change something, so a leak would really change A; others get {}. */
-    private static final Map<String, String> SAMPLE_BODIES = Map.of(
-            "PATCH /api/v1/tenants/current/settings", "{\"timezone\":\"Asia/Tokyo\"}",
-            "PATCH /api/v1/tenants/current/branding", "{\"primaryColor\":\"#123456\"}",
-            "POST /api/v1/tenants/current/domains", "{\"domain\":\"stolen.example.com\"}",
-            "POST /api/v1/tenants/current/api-keys", "{\"name\":\"stolen\",\"scopes\":[\"read\",\"write\"]}",
-            "PATCH /api/v1/tenants/{id}", "{\"plan\":\"FREE\",\"status\":\"SUSPENDED\",\"reason\":\"x\"}",
-            "DELETE /api/v1/tenants/{id}", "{\"reason\":\"takeover\"}",
-            "POST /api/v1/tenants/{id}/domains/{domain}/verify", "{\"override\":true}",
-            "POST /api/v1/auth/login", "{\"email\":\"x@y.test\",\"password\":\"wrong-horse-42\"}",
-            "POST /api/v1/tenants/{id}/impersonate", "{\"reason\":\"takeover attempt\"}");
+    private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
+            Map.entry("PATCH /api/v1/tenants/current/settings", "{\"timezone\":\"Asia/Tokyo\"}"),
+            Map.entry("PATCH /api/v1/tenants/current/branding", "{\"primaryColor\":\"#123456\"}"),
+            Map.entry("POST /api/v1/tenants/current/domains", "{\"domain\":\"stolen.example.com\"}"),
+            Map.entry("POST /api/v1/tenants/current/api-keys", "{\"name\":\"stolen\",\"scopes\":[\"read\",\"write\"]}"),
+            Map.entry("PATCH /api/v1/tenants/{id}", "{\"plan\":\"FREE\",\"status\":\"SUSPENDED\",\"reason\":\"x\"}"),
+            Map.entry("DELETE /api/v1/tenants/{id}", "{\"reason\":\"takeover\"}"),
+            Map.entry("POST /api/v1/tenants/{id}/domains/{domain}/verify", "{\"override\":true}"),
+            Map.entry("POST /api/v1/tenants/{id}/impersonate", "{\"reason\":\"takeover attempt\"}"),
+            Map.entry("POST /api/v1/auth/login", "{\"email\":\"x@y.test\",\"password\":\"wrong-horse-42\"}"),
+            // B's own secrets are wrong here on purpose: a leak would have to act on A, never end B's own session
+            Map.entry("POST /api/v1/auth/refresh", "{\"refreshToken\":\"not-a-refresh-token\"}"),
+            Map.entry("POST /api/v1/auth/logout", "{\"refreshToken\":\"not-a-refresh-token\",\"everywhere\":true}"),
+            Map.entry("POST /api/v1/auth/password",
+                    "{\"currentPassword\":\"wrong-horse-42\",\"newPassword\":\"battery-staple-77\"}"),
+            Map.entry("POST /api/v1/auth/2fa/confirm", "{\"code\":\"000000\"}"),
+            Map.entry("POST /api/v1/auth/2fa/disable", "{\"password\":\"wrong-horse-42\"}"));
 
     @Test
     void tenantBCanNeitherReadNorChangeTenantA() {

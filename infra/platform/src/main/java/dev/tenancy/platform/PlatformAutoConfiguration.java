@@ -66,8 +66,9 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public TokenVersions tokenVersions(MongoClient client, @Value("${tenancy.security.database}") String database) {
-        return new MongoTokenVersions(client, database);
+    public TokenVersions tokenVersions(MongoClient client, Clock clock,
+            @Value("${tenancy.security.database}") String database) {
+        return new MongoTokenVersions(client, database, clock);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import dev.tenancy.api.tenant.query.BrandingView;
 import dev.tenancy.api.tenant.query.DomainView;
 import dev.tenancy.api.tenant.query.TenantDetailsView;
 import dev.tenancy.api.tenant.query.TenantView;
+import dev.tenancy.platform.security.AllowedWithoutSecondFactor;
 import dev.tenancy.platform.tenant.AllowedWhenSuspended;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,6 +39,7 @@ public class CurrentTenantController {
 
     @GetMapping
     @AllowedWhenSuspended
+    @AllowedWithoutSecondFactor
     @Operation(summary = "The current tenant", description = "Plan, status (and why), limits in force, effective "
             + "features and overrides. A token is only issued for a tenant that exists, so the answer also waits "
             + "for a tenant not projected yet. Deleted tenants are not found.")

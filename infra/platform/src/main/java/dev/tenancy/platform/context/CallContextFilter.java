@@ -55,7 +55,7 @@ public class CallContextFilter extends OncePerRequestFilter {
         CallContext context = new CallContext(null, null, null, null, correlationId, requestId,
                 addresses.resolve(request), null);
         String authorization = request.getHeader("Authorization");
-        String bearer = bearerToken(authorization);
+        String bearer = singleHeader(request, "Authorization") ? bearerToken(authorization) : null;
         String apiKey = request.getHeader(API_KEY_HEADER);
         if (apiKey != null && authorization != null) {
             Authentication.reject(request, "send either Authorization or " + API_KEY_HEADER + ", not both");
@@ -102,6 +102,16 @@ public class CallContextFilter extends OncePerRequestFilter {
             return user.actingSuperadmin();
         }
         return user.isSuperadmin() ? user.userId() : null;
+    }
+
+    /** Two Authorization headers are ambiguous (a proxy may read the other one), so neither is believed. */
+    private static boolean singleHeader(HttpServletRequest request, String name) {
+        var values = request.getHeaders(name);
+        if (values == null || !values.hasMoreElements()) {
+            return true;
+        }
+        values.nextElement();
+        return !values.hasMoreElements();
     }
 
     private static String bearerToken(String header) {

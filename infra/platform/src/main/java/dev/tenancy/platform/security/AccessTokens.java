@@ -1,5 +1,6 @@
 package dev.tenancy.platform.security;
 
+import dev.tenancy.api.metadata.ActorKind;
 import dev.tenancy.api.user.Role;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
@@ -12,14 +13,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Issues and verifies the short-lived HS256 access tokens. The parser only accepts tokens signed with our key by our
  * issuer: unsigned ({@code alg: none}) tokens, other keys, expired or not-yet-valid tokens are all rejected. A token
- * also carries its user's {@link TokenVersions token version}: once that moves on, the token is revoked.
+ * also carries its user's {@link TokenVersions token version}: once that moves on, the token is revoked; a single
+ * token can be revoked by its id ({@code jti}). {@code amr} (RFC 8176) says how the sign-in behind it was made:
+ * {@code ["pwd"]}, or {@code ["pwd", "otp"]} when a second factor was passed.
  */
 public class AccessTokens {
 
@@ -27,6 +32,9 @@ public class AccessTokens {
     static final String ROLE_CLAIM = "role";
     static final String ACTOR_CLAIM = "act";
     static final String VERSION_CLAIM = "ver";
+    static final String METHODS_CLAIM = "amr";
+    static final String PASSWORD_METHOD = "pwd";
+    static final String ONE_TIME_CODE_METHOD = "otp";
     static final int MIN_SECRET_BYTES = 32;
 
     private final SecretKey key;
@@ -63,6 +71,8 @@ public class AccessTokens {
                 .subject(user.userId())
                 .claim(ROLE_CLAIM, user.role().name())
                 .claim(VERSION_CLAIM, versions.current(user.userId()))
+                .claim(METHODS_CLAIM, user.secondFactor() ? List.of(PASSWORD_METHOD, ONE_TIME_CODE_METHOD)
+                        : List.of(PASSWORD_METHOD))
                 .issuedAt(Date.from(now))
                 .notBefore(Date.from(now))
                 .expiration(Date.from(now.plus(ttl)));
@@ -82,26 +92,47 @@ public class AccessTokens {
     /** The token's bearer, or a reason why the token is not accepted. */
     public Verification verify(String token) {
         try {
-            Claims claims = Jwts.parser()
-                    .verifyWith(key)
-                    .requireIssuer(properties.issuer())
-                    .clockSkewSeconds(properties.clockSkew().toSeconds())
-                    .clock(() -> Date.from(clock.instant()))
-                    .build()
-                    .parseSignedClaims(token)
-                    .getPayload();
+            Claims claims = parse(token);
             Optional<AuthenticatedUser> user = toUser(claims);
             if (user.isEmpty()) {
                 return Verification.invalid("token claims are incomplete");
             }
             Number version = claims.get(VERSION_CLAIM, Number.class);
-            if (version == null || version.longValue() < versions.current(user.get().userId())) {
+            if (version == null || !versions.accepts(user.get().userId(), version.longValue(), claims.getId())) {
                 return Verification.invalid("token revoked");
             }
             return Verification.valid(user.get());
         } catch (JwtException | IllegalArgumentException e) {
             return Verification.invalid(e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Revokes this one token (a sign-out on one device) if it is ours and still valid; false otherwise. Other tokens
+     * of the same user keep working.
+     */
+    public boolean revoke(String token) {
+        try {
+            Claims claims = parse(token);
+            if (claims.getId() == null || claims.getSubject() == null || claims.getExpiration() == null) {
+                return false;
+            }
+            versions.revokeToken(claims.getSubject(), claims.getId(), claims.getExpiration().toInstant());
+            return true;
+        } catch (JwtException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private Claims parse(String token) {
+        return Jwts.parser()
+                .verifyWith(key)
+                .requireIssuer(properties.issuer())
+                .clockSkewSeconds(properties.clockSkew().toSeconds())
+                .clock(() -> Date.from(clock.instant()))
+                .build()
+                .parseSignedClaims(token)
+                .getPayload();
     }
 
     private static Optional<AuthenticatedUser> toUser(Claims claims) {
@@ -117,7 +148,10 @@ public class AccessTokens {
         }
         Object actor = claims.get(ACTOR_CLAIM);
         String acting = actor instanceof Map<?, ?> act && act.get("sub") instanceof String sub ? sub : null;
-        return Optional.of(new AuthenticatedUser(subject, tenantId, role.get(), acting));
+        boolean secondFactor = claims.get(METHODS_CLAIM) instanceof List<?> methods
+                && methods.contains(ONE_TIME_CODE_METHOD);
+        return Optional.of(new AuthenticatedUser(subject, tenantId, role.get(), acting, ActorKind.USER, Set.of(),
+                secondFactor));
     }
 
     private static Optional<Role> role(String name) {

@@ -12,7 +12,19 @@ public final class ProblemTypes {
             Map.entry("malformed-request", "400: the body is not valid JSON or has a value of the wrong type"),
             Map.entry("unknown-field", "400: the body has a field the API does not know; nothing was changed"),
             Map.entry("unauthenticated", "401: no access token, or the token was rejected"),
-            Map.entry("invalid-credentials", "401: email, password or tenant do not match"),
+            Map.entry("invalid-credentials", "401: email, password or tenant do not match (or the current "
+                    + "password, when changing it)"),
+            Map.entry("invalid-mfa-code", "401: the authenticator or recovery code is wrong or was already used"),
+            Map.entry("invalid-refresh-token", "401: the refresh token is unknown, expired or revoked; sign in again"),
+            Map.entry("refresh-token-reused", "401: the refresh token was already used; its whole session is "
+                    + "revoked, sign in again"),
+            Map.entry("two-factor-required", "403: the tenant requires a second factor and this sign-in has none"),
+            Map.entry("two-factor-already-enabled", "409: the second factor is on; disable it before enrolling "
+                    + "again"),
+            Map.entry("two-factor-not-pending", "409: there is no enrollment to confirm; enroll first"),
+            Map.entry("two-factor-not-enabled", "409: the second factor is not on"),
+            Map.entry("too-many-attempts", "429: too many failed sign-in checks for this account; Retry-After says "
+                    + "when to try again"),
             Map.entry("forbidden", "403: the caller's role may not do this"),
             Map.entry("tenant-mismatch", "403: a header, host or parameter names another tenant than the token"),
             Map.entry("tenant-suspended", "403: the tenant is suspended; 'reason' says why. Only routes allowed "

@@ -3,6 +3,7 @@ package dev.tenancy.platform.tenant;
 import dev.tenancy.api.plan.Feature;
 import dev.tenancy.platform.context.CallContext;
 import dev.tenancy.platform.context.CallContextHolder;
+import dev.tenancy.platform.security.AllowedWithoutSecondFactor;
 import dev.tenancy.platform.security.PublicEndpoint;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,6 +37,12 @@ class TenantTestController {
     @GetMapping("/white-label")
     Map<String, Object> whiteLabel() {
         FeatureGuard.require(Feature.WHITE_LABEL);
+        return resolved();
+    }
+
+    @GetMapping("/setup")
+    @AllowedWithoutSecondFactor
+    Map<String, Object> setup() {
         return resolved();
     }
 

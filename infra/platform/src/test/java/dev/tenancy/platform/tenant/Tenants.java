@@ -5,6 +5,7 @@ import dev.tenancy.api.plan.Plan;
 import dev.tenancy.api.plan.PlanCatalog;
 import dev.tenancy.api.tenant.TenantStatus;
 
+import java.util.List;
 import java.util.Map;
 
 /** The tenants the web tests resolve. */
@@ -19,6 +20,9 @@ final class Tenants {
             Map.of());
     static final TenantRef GONE = tenant("gone", Plan.FREE, TenantStatus.DELETED, null, Map.of());
     static final TenantRef SOLO = tenant("solo", Plan.ENTERPRISE, TenantStatus.ACTIVE, null, Map.of());
+    /** Requires a second factor of its users. */
+    static final TenantRef VAULT = withSecurity(tenant("vault", Plan.PROFESSIONAL, TenantStatus.ACTIVE, null,
+            Map.of()), new TenantSecurity(List.of(), true, true));
     static final String ACME_DOMAIN = "shop.acme-corp.com";
 
     private Tenants() {
@@ -26,7 +30,13 @@ final class Tenants {
 
     static InMemoryTenantDirectory directory() {
         return new InMemoryTenantDirectory().put(ACME).put(GLOBEX).put(INITECH).put(FROZEN).put(GONE).put(SOLO)
+                .put(VAULT)
                 .verifiedDomain(ACME_DOMAIN, ACME);
+    }
+
+    private static TenantRef withSecurity(TenantRef tenant, TenantSecurity security) {
+        return new TenantRef(tenant.id(), tenant.slug(), tenant.status(), tenant.statusReason(), tenant.plan(),
+                tenant.features(), security);
     }
 
     private static TenantRef tenant(String slug, Plan plan, TenantStatus status, String reason,

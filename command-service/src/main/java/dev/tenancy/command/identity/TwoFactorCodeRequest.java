@@ -1,0 +1,4 @@
+package dev.tenancy.command.identity;
+
+public record TwoFactorCodeRequest(String code) {
+}

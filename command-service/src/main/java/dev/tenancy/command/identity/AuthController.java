@@ -1,6 +1,11 @@
 package dev.tenancy.command.identity;
 
 import dev.tenancy.api.tenant.TenantStatus;
+import dev.tenancy.api.user.Role;
+import dev.tenancy.platform.context.CallContext;
+import dev.tenancy.platform.context.CallContextHolder;
+import dev.tenancy.platform.security.AuthenticatedUser;
+import dev.tenancy.platform.security.IpAllowListInterceptor;
 import dev.tenancy.platform.security.PublicEndpoint;
 import dev.tenancy.platform.tenant.AllowedWhenSuspended;
 import dev.tenancy.platform.tenant.TenantDirectory;
@@ -122,6 +127,17 @@ public class AuthController {
         if (tenant.isPresent() && tenant.get().status() == TenantStatus.DELETED) {
             throw ApiProblem.notFound("tenant-not-found", "Tenant '" + slug + "' has been deleted.");
         }
+        tenant.ifPresent(AuthController::checkAddress);
         return tenant.map(TenantRef::id).orElse("unknown-tenant:" + slug);
+    }
+
+    /**
+     * A tenant's allow-list binds every one of its people, so signing in from elsewhere is refused before any
+     * password is looked at: no guessing from outside, and the answer says nothing about the email.
+     */
+    private static void checkAddress(TenantRef tenant) {
+        String address = CallContextHolder.current().map(CallContext::clientIp).orElse(null);
+        IpAllowListInterceptor.check(tenant, new AuthenticatedUser("sign-in", tenant.id(), Role.MEMBER, null),
+                address);
     }
 }

@@ -86,6 +86,25 @@ class TenantSecurityApiTest extends CommandApiTestSupport {
         ok(send("PATCH", SETTINGS, tenant.ownerToken(), "{\"timezone\":\"UTC\"}"), 200);
     }
 
+    @Test
+    void signingInFromOutsideTheAllowListIsRefusedBeforeThePasswordIsLookedAt() throws Exception {
+        Tenant tenant = signup();
+        ok(send("PATCH", SETTINGS, tenant.ownerToken(), "{\"security\":{\"ipAllowList\":[\"203.0.113.0/24\"]}}",
+                "X-Forwarded-For", OFFICE), 200);
+        String right = "{\"email\":\"owner@" + tenant.slug() + ".test\",\"password\":\"" + PASSWORD
+                + "\",\"tenant\":\"" + tenant.slug() + "\"}";
+        String unknownEmail = "{\"email\":\"nobody@" + tenant.slug() + ".test\",\"password\":\"" + PASSWORD
+                + "\",\"tenant\":\"" + tenant.slug() + "\"}";
+
+        assertProblem(send("POST", "/api/v1/auth/login", null, right), 403, "ip-not-allowed");
+        assertProblem(send("POST", "/api/v1/auth/login", null, unknownEmail), 403, "ip-not-allowed");
+        assertThat(ok(send("POST", "/api/v1/auth/login", null, right, "X-Forwarded-For", OFFICE), 200)
+                .get("accessToken").asText()).isNotEmpty();
+        assertThat(ok(send("POST", "/api/v1/auth/login", null,
+                "{\"email\":\"root@platform.test\",\"password\":\"" + "Sup3r-secret-pass" + "\"}"), 200)
+                .get("accessToken").asText()).isNotEmpty();
+    }
+
     private com.mongodb.client.MongoCollection<Document> entries() {
         return mongo.getDatabase("tenancy_command").getCollection("tenant_directory");
     }

@@ -56,18 +56,21 @@ public abstract class AuditTestSupport extends QueryServiceTestSupport {
 
     /**
      * Appends the events as the tenant aggregate's next ones, with the metadata, and waits until each has its audit
-     * row; answers their event ids in order.
+     * row and the tenants read model (which decides whether the tenant is active) has them too; answers their event
+     * ids in order.
      */
     protected List<String> act(String tenantId, Map<String, Object> metadata, Object... events) {
         List<String> ids = new ArrayList<>();
+        long next = -1;
         for (Object event : events) {
-            long next = eventStore.lastSequenceNumberFor(tenantId).orElse(-1L) + 1;
+            next = eventStore.lastSequenceNumberFor(tenantId).orElse(-1L) + 1;
             GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>("TenantAggregate", tenantId,
                     next, event, MetaData.from(metadata));
             eventStore.publish(message);
             ids.add(message.getIdentifier());
         }
         awaitRows(ids);
+        awaitVersion(tenantId, next);
         return ids;
     }
 

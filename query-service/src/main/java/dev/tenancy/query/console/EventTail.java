@@ -80,13 +80,13 @@ public class EventTail implements DisposableBean {
                 pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         subscription.polling = polling;
         emitter.onCompletion(subscription::close);
-        emitter.onTimeout(subscription::close);
+        emitter.onTimeout(() -> {
+            // ending the stream normally, rather than leaving Spring to answer a timeout error on an event stream
+            subscription.close();
+            emitter.complete();
+        });
         emitter.onError(error -> subscription.close());
         return emitter;
-    }
-
-    int openStreams() {
-        return open.get();
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -90,7 +91,7 @@ public class AuditController {
                        @Parameter(description = Q) @RequestParam(required = false) String q,
                        HttpServletResponse response) throws IOException {
         FieldErrors errors = new FieldErrors();
-        String chosen = format == null || format.isBlank() ? "json" : format.trim().toLowerCase();
+        String chosen = format == null || format.isBlank() ? "json" : format.trim().toLowerCase(Locale.ROOT);
         if (!chosen.equals("json") && !chosen.equals("csv")) {
             errors.add("format", "format must be csv or json");
         }

@@ -3,6 +3,7 @@ package dev.tenancy.query.audit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,7 +29,7 @@ final class AuditCsv {
     }
 
     void row(AuditEntry entry) {
-        line(java.util.Arrays.asList(entry.time().toString(), entry.eventId(), entry.tenantId(), entry.type(),
+        line(Arrays.asList(entry.time().toString(), entry.eventId(), entry.tenantId(), entry.type(),
                 entry.action(), entry.summary(), entry.actor().id(), entry.actor().kind(), entry.actor().role(),
                 entry.actingSuperadmin(), entry.target().kind(), entry.target().id(), changes(entry.changes()),
                 entry.clientIp(), entry.correlationId(), entry.causationId(), entry.requestId(),

@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -91,7 +92,7 @@ public class EventStoreReader {
                 Filters.eq(SEQUENCE, row.aggregate().sequence()))).toList();
         Map<String, StoredEvent> byId = new LinkedHashMap<>();
         events.find(Filters.or(keys)).map(EventStoreReader::event).forEach(event -> byId.put(event.eventId(), event));
-        return rows.stream().map(row -> byId.get(row.eventId())).filter(java.util.Objects::nonNull).toList();
+        return rows.stream().map(row -> byId.get(row.eventId())).filter(Objects::nonNull).toList();
     }
 
     /** One aggregate's events by sequence number, from {@code fromSequence}, at most {@code limit}. */

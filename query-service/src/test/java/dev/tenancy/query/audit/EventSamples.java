@@ -14,6 +14,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +41,7 @@ final class EventSamples {
     static Set<Class<?>> eventClassesOfSharedApi() throws ClassNotFoundException {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new RegexPatternTypeFilter(Pattern.compile(".*Event")));
-        Set<Class<?>> classes = new java.util.TreeSet<>(java.util.Comparator.comparing(Class::getName));
+        Set<Class<?>> classes = new TreeSet<>(Comparator.comparing(Class::getName));
         for (var definition : scanner.findCandidateComponents("dev.tenancy.api")) {
             classes.add(Class.forName(definition.getBeanClassName()));
         }

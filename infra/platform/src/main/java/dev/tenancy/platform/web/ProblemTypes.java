@@ -37,6 +37,9 @@ public final class ProblemTypes {
             Map.entry("api-key-name-taken", "409: another active API key of the tenant has this name"),
             Map.entry("api-key-limit-reached", "409: the tenant has as many active API keys as allowed ('limit'); "
                     + "revoke one first"),
+            Map.entry("aggregate-not-found", "404: the aggregate had no events by the sequence number or instant "
+                    + "asked for (time travel)"),
+            Map.entry("too-many-streams", "503: too many live event streams are open; retry later"),
             Map.entry("ip-not-allowed", "403: the caller's address is not on the tenant's allow list"),
             Map.entry("ip-allow-list-excludes-caller", "400: the new IP allow-list would lock out the caller's own "
                     + "address; include it, or have a superadmin set the list"),

@@ -53,38 +53,72 @@ class TenantIsolationMatrixTest extends StackTest {
         JsonNode a = signup(slugA, "Alpha " + marker, "ENTERPRISE");
         JsonNode b = signup("bravo-" + marker.substring(0, 6), "Bravo", "ENTERPRISE");
         String tenantA = a.get("tenantId").asText();
-        String tokenB = b.get("accessToken").asText();
+        String tokenA = a.get("accessToken").asText();
+        String keyA = apiKey(tokenA);
+        Target targetA = new Target(tenantA, slugA, a.get("userId").asText(), keyId(tokenA));
         String superadmin = superadminToken();
         String before = tenantAsSeenBySuperadmin(tenantA, superadmin);
         assertThat(before).startsWith("200").contains("Alpha " + marker);
         long eventsBefore = eventsOf(tenantA);
-        Set<String> forbidden = Set.of("Alpha " + marker, "owner@" + slugA + ".test");
+        Set<String> secrets = Set.of("Alpha " + marker, "owner@" + slugA + ".test", keyA);
 
         List<Route> routes = routes();
-        assertThat(routes).extracting(Route::pattern).contains("/api/v1/tenants/current", "/api/v1/tenants/signup");
+        assertThat(routes).extracting(Route::pattern).contains("/api/v1/tenants/current", "/api/v1/tenants/signup",
+                "/api/v1/tenants/current/users/{userId}", "/api/v1/tenants/current/api-keys/{keyId}");
+        String tokenB = b.get("accessToken").asText();
+        List<String> report = new ArrayList<>();
+        report.addAll(aimAt(targetA, routes, "B's owner token", tokenB, secrets));
+        report.addAll(aimAt(targetA, routes, "B's API key", apiKey(tokenB), secrets));
+
+        assertThat(report).hasSizeGreaterThanOrEqualTo(routes.size() * 8);
+        assertThat(eventsOf(tenantA)).as("A's events after " + report).isEqualTo(eventsBefore);
+        assertThat(tenantAsSeenBySuperadmin(tenantA, superadmin)).isEqualTo(before);
+        assertThat(client.get("/api/v1/tenants/current", tokenA).status()).as("A's owner still signed in")
+                .isEqualTo(200);
+        assertThat(client.get("/api/v1/tenants/current", keyA).status()).as("A's key still works").isEqualTo(200);
+    }
+
+    /** Every route, every way of naming A; A's user and key ids stand in for user and key path variables. */
+    private static List<String> aimAt(Target a, List<Route> routes, String who, String credential,
+                                      Set<String> secrets) {
         List<String> report = new ArrayList<>();
         for (Route route : routes) {
-            String path = route.pattern().replaceAll("\\{[^}]*[iI]d[^}]*}", tenantA).replaceAll("\\{[^}]+}", "x");
-            for (Map.Entry<String, Map<String, String>> variant : variants(tenantA, slugA).entrySet()) {
-                String target = variant.getKey().startsWith("param") ? path + "?tenant=" + slugA : path;
-                StackClient.Response response = client.send(route.method(), target, tokenB, variant.getValue(),
+            String path = route.pattern().replace("{userId}", a.userId()).replace("{keyId}", a.keyId())
+                    .replaceAll("\\{[^}]*[iI]d[^}]*}", a.tenantId()).replaceAll("\\{[^}]+}", "x");
+            for (Map.Entry<String, Map<String, String>> variant : variants(a.tenantId(), a.slug()).entrySet()) {
+                String target = variant.getKey().startsWith("param") ? path + "?tenant=" + a.slug() : path;
+                StackClient.Response response = client.send(route.method(), target, credential, variant.getValue(),
                         SAMPLE_BODIES.getOrDefault(route.method() + " " + route.pattern(), "{}"));
-                report.add(route.method() + " " + target + " [" + variant.getKey() + "] -> " + response.status());
+                String what = who + ": " + route.method() + " " + target + " [" + variant.getKey() + "]";
+                report.add(what + " -> " + response.status());
                 if (!variant.getKey().equals("own token only")) {
-                    assertThat(response.status()).as(route.method() + " " + target + " " + variant.getKey() + ": "
-                            + response.body()).isEqualTo(403);
-                    assertThat(response.json().get("code").asText()).isIn("tenant-mismatch", "forbidden");
+                    assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(403);
+                    assertThat(response.json().get("code").asText()).as(what)
+                            .isIn("tenant-mismatch", "forbidden");
                 }
-                for (String secret : forbidden) {
-                    assertThat(response.body()).as(route.method() + " " + target + " " + variant.getKey())
-                            .doesNotContain(secret);
+                for (String secret : secrets) {
+                    assertThat(response.body()).as(what).doesNotContain(secret);
                 }
             }
         }
+        return report;
+    }
 
-        assertThat(report).hasSizeGreaterThanOrEqualTo(routes.size() * 4);
-        assertThat(eventsOf(tenantA)).as("A's events after " + report).isEqualTo(eventsBefore);
-        assertThat(tenantAsSeenBySuperadmin(tenantA, superadmin)).isEqualTo(before);
+    private static String apiKey(String ownerToken) {
+        StackClient.Response created = client.post("/api/v1/tenants/current/api-keys", ownerToken,
+                Map.of("name", "matrix-" + UUID.randomUUID(), "scopes", List.of("read", "write", "usage:write")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("key").asText();
+    }
+
+    private static String keyId(String ownerToken) {
+        StackClient.Response created = client.post("/api/v1/tenants/current/api-keys", ownerToken,
+                Map.of("name", "target-" + UUID.randomUUID(), "scopes", List.of("read")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
+    private record Target(String tenantId, String slug, String userId, String keyId) {
     }
 
     private static Map<String, Map<String, String>> variants(String tenantA, String slugA) {

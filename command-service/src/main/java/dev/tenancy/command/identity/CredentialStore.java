@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import dev.tenancy.api.user.Role;
 import dev.tenancy.platform.axon.EventStoreProperties;
 import org.bson.Document;
@@ -48,6 +49,11 @@ public class CredentialStore {
     public void save(Credential credential) {
         credentials.replaceOne(Filters.eq("_id", credential.userId()), toDocument(credential),
                 new ReplaceOptions().upsert(true));
+    }
+
+    /** The role the user's next sign-in carries. */
+    public void changeRole(String userId, Role role) {
+        credentials.updateOne(Filters.eq("_id", userId), Updates.set("role", role.name()));
     }
 
     public void remove(String userId) {

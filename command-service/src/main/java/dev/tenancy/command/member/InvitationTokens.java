@@ -3,7 +3,6 @@ package dev.tenancy.command.member;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import dev.tenancy.api.user.Role;
 import dev.tenancy.platform.axon.EventStoreProperties;
@@ -36,7 +35,6 @@ public class InvitationTokens {
 
     public InvitationTokens(MongoClient client, EventStoreProperties properties) {
         this.invitations = client.getDatabase(properties.serviceDatabase()).getCollection(COLLECTION);
-        invitations.createIndex(Indexes.ascending("tenantId", "invitationId"));
     }
 
     /** 32 random bytes, URL-safe: 43 characters that fit in an invitation link as they are. */

@@ -20,7 +20,8 @@ class QueryRoutesDocumentedTest extends QueryServiceTestSupport {
                 "/api/v1/tenants/current/features", "/api/v1/tenants/current/settings",
                 "/api/v1/tenants/current/branding", "/api/v1/tenants/current/domains",
                 "/api/v1/tenants/current/usage", "/api/v1/tenants/current/usage/history",
-                "/api/v1/tenants/current/limits/{resource}", "/api/v1/tenants/{id}/usage", "/api/v1/usage/top");
+                "/api/v1/tenants/current/limits/{resource}", "/api/v1/tenants/{id}/usage", "/api/v1/usage/top",
+                "/api/v1/tenants/current/users");
         assertThat(paths.at("/~1api~1v1~1tenants/get/parameters").findValuesAsText("name"))
                 .containsExactly("q", "status", "plan", "createdFrom", "createdTo", "overLimit", "page", "size",
                         "sort");

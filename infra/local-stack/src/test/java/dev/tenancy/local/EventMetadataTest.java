@@ -45,6 +45,7 @@ class EventMetadataTest extends StackTest {
         String tenantId = signup.get("tenantId").asText();
         exerciseEveryTenantCommand(tenantId, signup.get("accessToken").asText());
         exerciseUsage(client.signup("usage-" + UUID.randomUUID().toString().substring(0, 8)));
+        InvitationEventScenario.run(client, superadminToken());
 
         List<Document> stored;
         try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {

@@ -28,14 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TenantIsolationMatrixTest extends StackTest {
 
     /** Valid bodies for routes that change something, so a leak would really change A; others get {}. */
-    private static final Map<String, String> SAMPLE_BODIES = Map.of(
-            "PATCH /api/v1/tenants/current/settings", "{\"timezone\":\"Asia/Tokyo\"}",
-            "PATCH /api/v1/tenants/current/branding", "{\"primaryColor\":\"#123456\"}",
-            "POST /api/v1/tenants/current/domains", "{\"domain\":\"stolen.example.com\"}",
-            "PATCH /api/v1/tenants/{id}", "{\"plan\":\"FREE\",\"status\":\"SUSPENDED\",\"reason\":\"x\"}",
-            "DELETE /api/v1/tenants/{id}", "{\"reason\":\"takeover\"}",
-            "POST /api/v1/tenants/{id}/domains/{domain}/verify", "{\"override\":true}",
-            "POST /api/v1/auth/login", "{\"email\":\"x@y.test\",\"password\":\"wrong-horse-42\"}");
+    private static final Map<String, String> SAMPLE_BODIES = Map.ofEntries(
+            Map.entry("PATCH /api/v1/tenants/current/settings", "{\"timezone\":\"Asia/Tokyo\"}"),
+            Map.entry("PATCH /api/v1/tenants/current/branding", "{\"primaryColor\":\"#123456\"}"),
+            Map.entry("POST /api/v1/tenants/current/domains", "{\"domain\":\"stolen.example.com\"}"),
+            Map.entry("PATCH /api/v1/tenants/{id}", "{\"plan\":\"FREE\",\"status\":\"SUSPENDED\",\"reason\":\"x\"}"),
+            Map.entry("DELETE /api/v1/tenants/{id}", "{\"reason\":\"takeover\"}"),
+            Map.entry("POST /api/v1/tenants/{id}/domains/{domain}/verify", "{\"override\":true}"),
+            Map.entry("POST /api/v1/auth/login", "{\"email\":\"x@y.test\",\"password\":\"wrong-horse-42\"}"),
+            Map.entry("POST /api/v1/tenants/current/invitations", "{\"email\":\"spy@b.test\",\"role\":\"OWNER\"}"),
+            Map.entry("PATCH /api/v1/tenants/current/users/{userId}", "{\"role\":\"OWNER\"}"),
+            Map.entry("POST /api/v1/auth/invitations/accept",
+                    "{\"token\":\"not-a-real-invitation-token-0123456789abcdef\",\"password\":\"joining-horse-42\"}"));
 
     @Test
     void tenantBCanNeitherReadNorChangeTenantA() {

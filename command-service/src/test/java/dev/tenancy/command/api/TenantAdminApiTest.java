@@ -27,7 +27,8 @@ class TenantAdminApiTest extends CommandApiTestSupport {
         assertThat(body.get("version").asLong()).isEqualTo(6);
         assertThat(response.headers().firstValue("X-Tenant-Version")).contains("6");
         assertThat(eventTypes(tenant.id())).containsExactly("TenantCreatedEvent", "UserAddedEvent",
-                "dev.tenancy.api.usage.UsageRecordedEvent", "PlanChangedEvent", "LimitsOverriddenEvent", "FeaturesOverriddenEvent", "TenantSuspendedEvent");
+                "dev.tenancy.api.usage.UsageRecordedEvent", "PlanChangedEvent", "LimitsOverriddenEvent",
+                "FeaturesOverriddenEvent", "TenantSuspendedEvent");
         JsonNode limits = payload(events(tenant.id()).get(4));
         assertThat(limits.at("/limits/users/max").asLong()).isEqualTo(500);
         assertThat(limits.at("/limits/webhooks/unlimited").asBoolean()).isTrue();

@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Drives the member API until every member event exists: an invitation accepted, the new member's role changed and
  * the member removed, and an invitation found expired by a command service whose clock runs 8 days ahead. The users
- * read model then lists the owner alone.
+ * read model then lists the owner alone, and the usage counter shows one seat.
  */
 final class InvitationEventScenario {
 
@@ -56,6 +57,11 @@ final class InvitationEventScenario {
         JsonNode users = client.get("/api/v1/tenants/current/users", owner,
                 Map.of("X-Min-Version", removed.header("X-Tenant-Version"))).json();
         assertThat(users.get("users").findValuesAsText("email")).isEqualTo(List.of("owner@" + slug + ".test"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode seats = client.get("/api/v1/tenants/current/usage", owner).json().findParents("resource")
+                    .stream().filter(r -> r.get("resource").asText().equals("users")).findFirst().orElseThrow();
+            assertThat(seats.get("used").asLong()).as("seats in the usage counter: the owner alone").isEqualTo(1);
+        });
     }
 
     private static String invite(StackClient client, String owner, String email) {

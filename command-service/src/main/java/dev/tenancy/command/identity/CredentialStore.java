@@ -51,6 +51,11 @@ public class CredentialStore {
                 new ReplaceOptions().upsert(true));
     }
 
+    /** The role the user's next sign-in carries. */
+    public void changeRole(String userId, Role role) {
+        credentials.updateOne(Filters.eq("_id", userId), Updates.set("role", role.name()));
+    }
+
     public void remove(String userId) {
         credentials.deleteOne(Filters.eq("_id", userId));
     }

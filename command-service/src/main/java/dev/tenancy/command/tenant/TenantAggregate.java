@@ -11,7 +11,6 @@ import dev.tenancy.api.tenant.TenantAdminCommand;
 import dev.tenancy.api.tenant.TenantStatus;
 import dev.tenancy.api.tenant.command.*;
 import dev.tenancy.api.tenant.event.*;
-import dev.tenancy.api.user.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -22,6 +21,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -36,9 +36,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One organisation: plan, limits, features, lifecycle, settings, branding, domains and members. Every command answers
- * the aggregate's version after it ran (see {@link #guardStatus}), unchanged when the command changed nothing.
+ * the aggregate's version after it ran (see {@link #guardStatus}), unchanged when the command changed nothing. A
+ * snapshot of another revision is ignored (the tenant is rebuilt from its events), so new state is never missing.
  */
 @Aggregate(snapshotTriggerDefinition = "tenantSnapshotTrigger", cache = "tenantCache")
+@Revision("2")
 public class TenantAggregate {
 
     /** How long a deleted tenant's slug and domains stay reserved: nobody can take over its links at once. */
@@ -51,7 +53,6 @@ public class TenantAggregate {
     private Map<Feature, Boolean> featureOverrides = new EnumMap<>(Feature.class);
     private TenantStatus status;
     private String statusReason;
-    private Map<String, Role> members = new HashMap<>();
     private Map<String, Object> settings = new HashMap<>();
     private Map<String, Object> branding = new HashMap<>();
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
@@ -61,15 +62,16 @@ public class TenantAggregate {
     @AggregateMember private Impersonations impersonations = new Impersonations();
     @AggregateMember private ApiKeyRing apiKeys = new ApiKeyRing();
     @AggregateMember private TenantCredentials credentials = new TenantCredentials();
+    @AggregateMember private TenantMembers members = new TenantMembers();
 
     protected TenantAggregate() {
     }
     TenantAggregate(CreateTenantCommand command, Instant now) {
         Plan chosen = command.plan() == null ? Plan.FREE : command.plan();
-        apply(new TenantCreatedEvent(command.tenantId(), command.name(), command.slug(), chosen,
-                PlanCatalog.terms(chosen).limits(), now));
+        Limits limits = PlanCatalog.terms(chosen).limits();
+        apply(new TenantCreatedEvent(command.tenantId(), command.name(), command.slug(), chosen, limits, now));
         if (command.ownerUserId() != null) {
-            apply(new UserAddedEvent(command.tenantId(), command.ownerUserId(), command.ownerEmail(), Role.OWNER));
+            TenantMembers.seatOwner(command.tenantId(), command.ownerUserId(), command.ownerEmail(), limits, now);
         }
     }
 
@@ -188,11 +190,6 @@ public class TenantAggregate {
         plan = event.plan();
         planLimits = event.limits();
         status = TenantStatus.ACTIVE;
-    }
-
-    @EventSourcingHandler
-    void on(UserAddedEvent event) {
-        members.put(event.userId(), event.role());
     }
 
     @EventSourcingHandler

@@ -3,7 +3,10 @@ package dev.tenancy.command.tenant;
 import dev.tenancy.api.plan.Feature;
 import dev.tenancy.api.plan.Plan;
 import dev.tenancy.api.plan.PlanCatalog;
+import dev.tenancy.api.plan.Quota;
+import dev.tenancy.api.plan.Resource;
 import dev.tenancy.api.tenant.TenantStatus;
+import dev.tenancy.api.user.Role;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +73,45 @@ public class TenantRuleViolation extends RuntimeException {
         return new TenantRuleViolation(Kind.CONFLICT, "domain-verification-failed", "The verification record of "
                 + domain + " was not found; publish " + check + " and try again.",
                 Map.of("domain", domain, "check", check));
+    }
+
+    public static TenantRuleViolation userNotFound(String userId) {
+        return new TenantRuleViolation(Kind.NOT_FOUND, "user-not-found", "The tenant has no user " + userId + ".",
+                Map.of("userId", userId));
+    }
+
+    public static TenantRuleViolation invitationNotFound() {
+        return new TenantRuleViolation(Kind.NOT_FOUND, "invitation-not-found",
+                "The invitation does not exist, or was accepted or expired.", Map.of());
+    }
+
+    public static TenantRuleViolation alreadyMember(String email) {
+        return new TenantRuleViolation(Kind.CONFLICT, "already-member", email + " is already a member.",
+                Map.of("email", email));
+    }
+
+    public static TenantRuleViolation alreadyInvited(String email) {
+        return new TenantRuleViolation(Kind.CONFLICT, "already-invited", email
+                + " already has a pending invitation; it can be invited again once that one expired.",
+                Map.of("email", email));
+    }
+
+    public static TenantRuleViolation lastOwner() {
+        return new TenantRuleViolation(Kind.CONFLICT, "last-owner", "The tenant's last owner can be neither removed "
+                + "nor demoted; make another member an owner first.", Map.of());
+    }
+
+    public static TenantRuleViolation roleNotManageable(Role actor, Role target) {
+        String who = actor == null ? "This caller" : "The role " + actor;
+        return new TenantRuleViolation(Kind.FORBIDDEN, "forbidden", who + " may not invite, change or remove "
+                + target + " users.", Map.of("role", target.name()));
+    }
+
+    /** The same problem as a usage report refused by its limit; nothing was changed. */
+    public static TenantRuleViolation limitExceeded(Resource resource, Quota limit, long current, long requested) {
+        return new TenantRuleViolation(Kind.CONFLICT, "limit-exceeded",
+                LimitRefusal.message(resource, limit, current, requested),
+                LimitRefusal.members(resource, limit, current, requested, false));
     }
 
     /** Invalid input, one message per field; the API lists them as {@code errors[]} like any other 400. */

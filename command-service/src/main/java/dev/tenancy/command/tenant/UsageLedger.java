@@ -43,7 +43,6 @@ class UsageLedger {
     static final Duration KEY_MEMORY = Duration.ofHours(48);
     /** How many of the latest keys the aggregate itself remembers. */
     static final int RECENT_KEYS = 1_000;
-    private static final int[] THRESHOLDS = {80, 100};
 
     private String tenantId;
     private Limits limits;
@@ -103,11 +102,10 @@ class UsageLedger {
         if (!recordedHours.contains(command.hourStart()) && command.count() > 0) {
             apply(new ApiCallsRecordedEvent(tenantId, command.hourStart(), command.count()));
             Quota quota = limits.apiCallsPerHour();
-            for (int percent : THRESHOLDS) {
-                if (!quota.unlimited() && quota.max() > 0 && command.count() * 100 >= percent * quota.max()) {
-                    apply(new UsageThresholdCrossedEvent(tenantId, Resource.API_CALLS_PER_HOUR, percent,
-                            command.count(), quota.max(), command.hourStart()));
-                }
+            // every hour is a fresh count, so every hour may announce its marks
+            for (int percent : UsageThresholds.newlyReached(command.count(), quota, Set.of())) {
+                apply(new UsageThresholdCrossedEvent(tenantId, Resource.API_CALLS_PER_HOUR, percent,
+                        command.count(), quota.max(), command.hourStart()));
             }
         }
     }
@@ -127,15 +125,8 @@ class UsageLedger {
     }
 
     private void checkThresholds(Resource resource, long total, Quota quota) {
-        if (quota.unlimited() || quota.max() == 0) {
-            return;
-        }
-        for (int percent : THRESHOLDS) {
-            boolean reached = total * 100 >= (long) percent * quota.max();
-            if (reached && !crossed.getOrDefault(resource, Set.of()).contains(percent)) {
-                apply(new UsageThresholdCrossedEvent(tenantId, resource, percent, total, quota.max(),
-                        period.start()));
-            }
+        for (int percent : UsageThresholds.newlyReached(total, quota, crossed.getOrDefault(resource, Set.of()))) {
+            apply(new UsageThresholdCrossedEvent(tenantId, resource, percent, total, quota.max(), period.start()));
         }
     }
 

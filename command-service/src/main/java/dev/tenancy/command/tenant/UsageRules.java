@@ -20,6 +20,9 @@ final class UsageRules {
         if (command.resource() == Resource.CUSTOM_INTEGRATIONS) {
             throw invalid("resource", "customIntegrations is a feature switch, not a counter");
         }
+        if (command.resource() == Resource.USERS) {
+            throw invalid("resource", "users are counted by invitations and removals");
+        }
         if (command.resource() == Resource.API_CALLS_PER_HOUR) {
             throw invalid("resource", "apiCallsPerHour is counted by the platform on every API request");
         }

@@ -1,8 +1,8 @@
 package dev.tenancy.command.usage;
 
 import dev.tenancy.api.usage.UsageOutcome;
+import dev.tenancy.command.tenant.LimitRefusal;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,8 +14,7 @@ public class LimitExceededException extends RuntimeException {
     private final transient UsageOutcome outcome;
 
     public LimitExceededException(UsageOutcome outcome) {
-        super(outcome.resource().key() + " is limited to " + outcome.limit().max() + ": " + outcome.used()
-                + " in use, " + outcome.requested() + " more requested; nothing was counted.");
+        super(LimitRefusal.message(outcome.resource(), outcome.limit(), outcome.used(), outcome.requested()));
         this.outcome = outcome;
     }
 
@@ -25,12 +24,7 @@ public class LimitExceededException extends RuntimeException {
 
     /** The members of the 409 problem: what was asked, against which limit, and whether this is a replay. */
     public Map<String, Object> members() {
-        Map<String, Object> members = new LinkedHashMap<>();
-        members.put("resource", outcome.resource().key());
-        members.put("limit", outcome.limit());
-        members.put("current", outcome.used());
-        members.put("requested", outcome.requested());
-        members.put("replayed", outcome.replayed());
-        return members;
+        return LimitRefusal.members(outcome.resource(), outcome.limit(), outcome.used(), outcome.requested(),
+                outcome.replayed());
     }
 }

@@ -33,7 +33,7 @@ class BrandingApiTest extends CommandApiTestSupport {
 
         JsonNode cleared = ok(send("PATCH", BRANDING, tenant.ownerToken(), "{\"logoUrl\":null}"), 200);
         assertThat(cleared.get("changed")).extracting(JsonNode::asText).containsExactly("logoUrl");
-        assertThat(payload(events(tenant.id()).get(4)).at("/changes/0/newValue").isNull()).isTrue();
+        assertThat(payload(events(tenant.id()).get(5)).at("/changes/0/newValue").isNull()).isTrue();
     }
 
     @Test

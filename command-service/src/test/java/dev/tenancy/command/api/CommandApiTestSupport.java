@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.tenancy.api.user.Role;
 import dev.tenancy.command.tenant.FakeDomainVerifier;
+import dev.tenancy.command.tenant.OffsetClock;
 import dev.tenancy.platform.security.AccessTokens;
 import dev.tenancy.platform.security.AuthenticatedUser;
 import org.bson.Document;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One command-service context for the API tests (same properties, same configuration: Spring caches it), with DNS
- * replaced by a fake the tests "publish" records to.
+ * replaced by a fake the tests "publish" records to, and a clock tests may move forward.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=command-service",
@@ -42,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tenancy.superadmin.password=Sup3r-secret-pass",
         "tenancy.health.kafka.enabled=false",
         "tenancy.usage.kafka.enabled=false"})
-@Import(CommandApiTestSupport.FakeDns.class)
+@Import(CommandApiTestSupport.Fakes.class)
 abstract class CommandApiTestSupport {
 
     static final String PASSWORD = "correct-horse-42";
@@ -59,6 +60,8 @@ abstract class CommandApiTestSupport {
     AccessTokens tokens;
     @Autowired
     FakeDomainVerifier dns;
+    @Autowired
+    OffsetClock clock;
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
@@ -66,11 +69,17 @@ abstract class CommandApiTestSupport {
     }
 
     @TestConfiguration
-    static class FakeDns {
+    static class Fakes {
         @Bean
         @Primary
         FakeDomainVerifier fakeDomainVerifier() {
             return new FakeDomainVerifier();
+        }
+
+        @Bean
+        @Primary
+        OffsetClock offsetClock() {
+            return new OffsetClock();
         }
     }
 

@@ -111,7 +111,7 @@ class DomainApiTest extends CommandApiTestSupport {
 
         JsonNode verified = ok(send("POST", override, superadmin(), "{\"override\":true}"), 200);
         assertThat(verified.get("status").asText()).isEqualTo("VERIFIED");
-        assertThat(payload(events(tenant.id()).get(3)).get("method").asText()).isEqualTo("superadmin-override");
+        assertThat(payload(events(tenant.id()).get(4)).get("method").asText()).isEqualTo("superadmin-override");
         assertThat(directory.findByVerifiedDomain(domain)).isPresent();
     }
 

@@ -25,7 +25,11 @@ class RouteAccessApiTest extends CommandApiTestSupport {
                 new Route("PATCH", "/api/v1/tenants/current/branding", "{\"primaryColor\":\"#fff\"}", false),
                 new Route("POST", "/api/v1/tenants/current/domains", "{\"domain\":\"a.example\"}", false),
                 new Route("POST", "/api/v1/tenants/current/domains/a.example/verify", null, false),
-                new Route("DELETE", "/api/v1/tenants/current/domains/a.example", null, false));
+                new Route("DELETE", "/api/v1/tenants/current/domains/a.example", null, false),
+                new Route("POST", "/api/v1/tenants/current/invitations", "{\"email\":\"a@b.test\","
+                        + "\"role\":\"MEMBER\"}", false),
+                new Route("PATCH", "/api/v1/tenants/current/users/u-1", "{\"role\":\"ADMIN\"}", false),
+                new Route("DELETE", "/api/v1/tenants/current/users/u-1", null, false));
         long before = eventCount();
         for (Route route : routes) {
             assertProblem(send(route.method(), route.path(), null, route.body()), 401, "unauthenticated");

@@ -28,12 +28,12 @@ class SettingsApiTest extends CommandApiTestSupport {
                 + "\"dpaAcceptedBy\":\"Jane Doe\"}}", "X-Forwarded-For", "203.0.113.9"), 200);
 
         assertThat(body.get("tenantId").asText()).isEqualTo(tenant.id());
-        assertThat(body.get("version").asLong()).isEqualTo(2);
+        assertThat(body.get("version").asLong()).isEqualTo(3);
         assertThat(body.get("changed")).extracting(JsonNode::asText).containsExactly(
                 "compliance.dataRegion", "compliance.dpaAcceptedAt", "compliance.dpaAcceptedBy",
                 "compliance.retentionDays.messages", "language", "security.ipAllowList",
                 "security.sessionTimeoutMinutes", "timezone");
-        JsonNode event = payload(events(tenant.id()).get(2));
+        JsonNode event = payload(events(tenant.id()).get(3));
         assertThat(event.at("/changes/4/field").asText()).isEqualTo("language");
         assertThat(event.at("/changes/4/oldValue").asText()).isEqualTo("en");
         assertThat(event.at("/changes/4/newValue").asText()).as("canonical form").isEqualTo("de-CH");
@@ -48,7 +48,7 @@ class SettingsApiTest extends CommandApiTestSupport {
         long before = eventCount();
         JsonNode again = ok(send("PATCH", SETTINGS, tenant.ownerToken(), change), 200);
         assertThat(again.get("changed")).isEmpty();
-        assertThat(again.get("version").asLong()).isEqualTo(2);
+        assertThat(again.get("version").asLong()).isEqualTo(3);
         JsonNode empty = ok(send("PATCH", SETTINGS, tenant.ownerToken(), "{}"), 200);
         assertThat(empty.get("changed")).isEmpty();
         assertThat(eventCount()).isEqualTo(before);
@@ -65,7 +65,7 @@ class SettingsApiTest extends CommandApiTestSupport {
 
         List<Document> stored = events(tenant.id());
         assertThat(stored.toString()).doesNotContain(secret);
-        String sealed = payload(stored.get(2)).findValues("newValue").stream().map(JsonNode::asText)
+        String sealed = payload(stored.get(3)).findValues("newValue").stream().map(JsonNode::asText)
                 .filter(v -> v.startsWith("enc:v1:")).findFirst().orElseThrow();
         assertThat(secrets.open(tenant.id(), "security.sso.clientSecret", sealed)).isEqualTo(secret);
 
@@ -128,7 +128,7 @@ class SettingsApiTest extends CommandApiTestSupport {
         JsonNode body = ok(send("PATCH", SETTINGS, superadmin(), "{\"timezone\":\"Europe/Paris\"}",
                 "X-Tenant-Id", tenant.slug()), 200);
         assertThat(body.get("tenantId").asText()).isEqualTo(tenant.id());
-        Document metadata = events(tenant.id()).get(2);
+        Document metadata = events(tenant.id()).get(3);
         assertThat(metadata.toJson()).contains("actingSuperadmin");
     }
 }

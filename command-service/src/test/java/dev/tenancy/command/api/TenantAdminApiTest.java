@@ -24,16 +24,17 @@ class TenantAdminApiTest extends CommandApiTestSupport {
 
         JsonNode body = ok(response, 200);
         assertThat(body.get("tenantId").asText()).isEqualTo(tenant.id());
-        assertThat(body.get("version").asLong()).isEqualTo(5);
-        assertThat(response.headers().firstValue("X-Tenant-Version")).contains("5");
+        assertThat(body.get("version").asLong()).isEqualTo(6);
+        assertThat(response.headers().firstValue("X-Tenant-Version")).contains("6");
         assertThat(eventTypes(tenant.id())).containsExactly("TenantCreatedEvent", "UserAddedEvent",
-                "PlanChangedEvent", "LimitsOverriddenEvent", "FeaturesOverriddenEvent", "TenantSuspendedEvent");
-        JsonNode limits = payload(events(tenant.id()).get(3));
+                "dev.tenancy.api.usage.UsageRecordedEvent", "PlanChangedEvent", "LimitsOverriddenEvent",
+                "FeaturesOverriddenEvent", "TenantSuspendedEvent");
+        JsonNode limits = payload(events(tenant.id()).get(4));
         assertThat(limits.at("/limits/users/max").asLong()).isEqualTo(500);
         assertThat(limits.at("/limits/webhooks/unlimited").asBoolean()).isTrue();
         assertThat(limits.at("/limits/campaigns/max").asLong()).as("STARTER's own").isEqualTo(50);
         assertThat(limits.at("/limits/customIntegrations").asBoolean()).isTrue();
-        assertThat(payload(events(tenant.id()).get(5)).get("reason").asText()).isEqualTo("unpaid");
+        assertThat(payload(events(tenant.id()).get(6)).get("reason").asText()).isEqualTo("unpaid");
     }
 
     @Test
@@ -41,7 +42,7 @@ class TenantAdminApiTest extends CommandApiTestSupport {
         Tenant tenant = signup();
         long before = eventCount();
         JsonNode body = ok(send("PATCH", "/api/v1/tenants/" + tenant.id(), superadmin(), "{\"plan\":\"FREE\"}"), 200);
-        assertThat(body.get("version").asLong()).isEqualTo(1);
+        assertThat(body.get("version").asLong()).isEqualTo(2);
         assertThat(eventCount()).isEqualTo(before);
     }
 
@@ -111,7 +112,7 @@ class TenantAdminApiTest extends CommandApiTestSupport {
         assertThat(problem.get("status").asText()).isEqualTo("SUSPENDED");
         assertThat(eventCount()).isEqualTo(before);
         JsonNode active = ok(send("PATCH", path, superadmin(), "{\"status\":\"active\",\"reason\":\"paid\"}"), 200);
-        assertThat(active.get("version").asLong()).isEqualTo(3);
+        assertThat(active.get("version").asLong()).isEqualTo(4);
     }
 
     @Test

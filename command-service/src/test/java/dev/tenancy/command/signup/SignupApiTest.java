@@ -74,7 +74,8 @@ class SignupApiTest {
 
         List<Document> events = events(body.get("tenantId").asText());
         assertThat(events).extracting(e -> e.getString("payloadType")).containsExactly(
-                "dev.tenancy.api.tenant.event.TenantCreatedEvent", "dev.tenancy.api.tenant.event.UserAddedEvent");
+                "dev.tenancy.api.tenant.event.TenantCreatedEvent", "dev.tenancy.api.tenant.event.UserAddedEvent",
+                "dev.tenancy.api.usage.UsageRecordedEvent");
         assertThat(events.toString()).doesNotContain("correct-horse-42").doesNotContain("$2a$");
     }
 

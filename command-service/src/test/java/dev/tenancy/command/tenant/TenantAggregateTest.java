@@ -2,9 +2,11 @@ package dev.tenancy.command.tenant;
 
 import dev.tenancy.api.plan.Plan;
 import dev.tenancy.api.plan.PlanCatalog;
+import dev.tenancy.api.plan.Resource;
 import dev.tenancy.api.tenant.command.CreateTenantCommand;
 import dev.tenancy.api.tenant.event.TenantCreatedEvent;
 import dev.tenancy.api.tenant.event.UserAddedEvent;
+import dev.tenancy.api.usage.UsageRecordedEvent;
 import dev.tenancy.api.user.Role;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,15 +39,25 @@ class TenantAggregateTest {
     }
 
     @Test
-    void signupCreatesTheTenantWithItsPlanLimitsAndTheOwner() {
+    void signupCreatesTheTenantWithItsPlanLimitsAndTheOwnerInTheirSeat() {
         fixture.givenNoPriorActivity()
                 .when(new CreateTenantCommand("t-1", "Acme", "acme", Plan.STARTER, "u-1", "owner@acme.test"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(
                         new TenantCreatedEvent("t-1", "Acme", "acme", Plan.STARTER,
                                 PlanCatalog.terms(Plan.STARTER).limits(), NOW),
-                        new UserAddedEvent("t-1", "u-1", "owner@acme.test", Role.OWNER))
-                .expectResultMessagePayload(1L);
+                        new UserAddedEvent("t-1", "u-1", "owner@acme.test", Role.OWNER),
+                        new UsageRecordedEvent("t-1", Resource.USERS, 1, 1, "seat:u-1", NOW,
+                                Instant.parse("2026-11-27T00:00:00Z"), 1))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void aTenantWithoutOwnerHasNoSeatTaken() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTenantCommand("t-1", "Acme", "acme", Plan.ENTERPRISE, null, null))
+                .expectEvents(new TenantCreatedEvent("t-1", "Acme", "acme", Plan.ENTERPRISE,
+                        PlanCatalog.terms(Plan.ENTERPRISE).limits(), NOW));
     }
 
     @Test
@@ -58,6 +70,7 @@ class TenantAggregateTest {
                                         created && created.plan() == Plan.FREE
                                         && created.limits().equals(PlanCatalog.terms(Plan.FREE).limits())),
                                 org.axonframework.test.matchers.Matchers.matches(p -> p instanceof UserAddedEvent),
+                                org.axonframework.test.matchers.Matchers.matches(p -> p instanceof UsageRecordedEvent),
                                 org.axonframework.test.matchers.Matchers.andNoMore())));
     }
 

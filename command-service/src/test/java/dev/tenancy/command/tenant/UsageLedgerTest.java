@@ -197,6 +197,8 @@ class UsageLedgerTest {
                 .expectException(TenantRuleViolation.class).expectNoEvents();
         fixture.given(created(Plan.FREE)).when(use(Resource.CUSTOM_INTEGRATIONS, 1, "k"))
                 .expectException(TenantRuleViolation.class).expectNoEvents();
+        fixture.given(created(Plan.FREE)).when(use(Resource.USERS, 1, "k"))
+                .expectExceptionMessage("users are counted by invitations and removals").expectNoEvents();
         fixture.given(created(Plan.FREE)).when(use(Resource.CAMPAIGNS, 1, " "))
                 .expectException(TenantRuleViolation.class).expectNoEvents();
     }

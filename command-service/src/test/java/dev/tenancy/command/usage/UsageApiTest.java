@@ -67,7 +67,7 @@ class UsageApiTest extends UsageApiTestSupport {
         assertThat(again.get("version").isNull()).isTrue();
         assertThat(replay.headers().firstValue("X-Tenant-Version")).isEmpty();
         assertThat(eventTypes(tenant)).hasSize(events);
-        assertThat(count(tenant, "UsageRecordedEvent")).isEqualTo(1);
+        assertThat(count(tenant, "UsageRecordedEvent")).as("the owner's seat and the report").isEqualTo(2);
     }
 
     @Test
@@ -80,7 +80,7 @@ class UsageApiTest extends UsageApiTestSupport {
                 .get("replayed").asBoolean()).isTrue();
         assertProblem(report(tenant, body("storage", 1024, "s-2"), "Idempotency-Key", "s-3"), 400,
                 "validation-failed", "idempotencyKey");
-        assertThat(count(tenant, "UsageRecordedEvent")).isEqualTo(1);
+        assertThat(count(tenant, "UsageRecordedEvent")).as("the owner's seat and the report").isEqualTo(2);
     }
 
     @Test
@@ -121,7 +121,10 @@ class UsageApiTest extends UsageApiTestSupport {
                 + "\"extra\":true}"), 400, "unknown-field", "extra");
         assertProblem(report(tenant, "[1]"), 400, "malformed-request");
         assertProblem(report(tenant, "{\"resource\":"), 400, "malformed-request");
-        assertThat(eventTypes(tenant)).doesNotContain("UsageRecordedEvent", "UsageRefusedEvent");
+        assertThat(assertProblem(report(tenant, body("users", 1, "b-10")), 400, "validation-failed", "resource")
+                .get("errors").get(0).get("message").asText()).contains("invitations");
+        assertThat(eventTypes(tenant)).doesNotContain("UsageRefusedEvent");
+        assertThat(count(tenant, "UsageRecordedEvent")).as("only the owner's seat").isEqualTo(1);
     }
 
     @Test
@@ -150,12 +153,12 @@ class UsageApiTest extends UsageApiTestSupport {
     @Test
     void aSuspendedTenantMayReleaseButNotGrow() throws Exception {
         String tenant = signup();
-        ok(report(tenant, body("users", 2, "s-1")));
+        ok(report(tenant, body("storage", 2, "s-1")));
         ok(send("PATCH", "/api/v1/tenants/" + tenant, superadmin(),
                 "{\"status\":\"SUSPENDED\",\"reason\":\"unpaid\"}"));
 
-        assertProblem(report(tenant, body("users", 1, "s-2")), 403, "tenant-suspended");
-        assertThat(ok(report(tenant, body("users", -1, "s-3"))).get("used").asLong()).isEqualTo(1);
-        assertThat(count(tenant, "UsageRecordedEvent")).isEqualTo(2);
+        assertProblem(report(tenant, body("storage", 1, "s-2")), 403, "tenant-suspended");
+        assertThat(ok(report(tenant, body("storage", -1, "s-3"))).get("used").asLong()).isEqualTo(1);
+        assertThat(count(tenant, "UsageRecordedEvent")).as("the owner's seat and two reports").isEqualTo(3);
     }
 }

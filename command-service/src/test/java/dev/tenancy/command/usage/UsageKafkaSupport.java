@@ -124,6 +124,12 @@ final class UsageKafkaSupport implements AutoCloseable {
                         .append("payloadType", "dev.tenancy.api.usage." + eventType));
     }
 
+    /** The tenant's counted reports: its UsageRecordedEvents but the owner's seat at signup. */
+    List<Document> reports(String tenantId) {
+        return events(tenantId, "UsageRecordedEvent").stream().filter(event -> !event.toJson().contains("seat:"))
+                .toList();
+    }
+
     List<Document> events(String tenantId, String eventType) {
         return mongo.getDatabase("tenancy_events").getCollection("domainevents")
                 .find(new Document("aggregateIdentifier", tenantId)

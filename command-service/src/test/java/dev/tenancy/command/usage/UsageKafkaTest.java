@@ -21,7 +21,6 @@ import static org.awaitility.Awaitility.await;
 /** The usage-reports consumer against a real broker: counted once, refusals dead-lettered, nothing lost. */
 class UsageKafkaTest {
 
-    private static final String RECORDED = "UsageRecordedEvent";
     private static UsageKafkaSupport infra;
     private static ConfigurableApplicationContext service;
 
@@ -48,9 +47,9 @@ class UsageKafkaTest {
         infra.produce(null, reports);
         infra.produce(null, reports);
 
-        awaitExactly(first, RECORDED, 30);
-        awaitExactly(second, RECORDED, 30);
-        assertThat(infra.events(first, RECORDED)).extracting(e -> e.toJson().replace("\\", "").replace(" ", ""))
+        awaitReports(first, 30);
+        awaitReports(second, 30);
+        assertThat(infra.reports(first)).extracting(e -> e.toJson().replace("\\", "").replace(" ", ""))
                 .anySatisfy(json -> assertThat(json).contains("\"used\":60"))
                 .allSatisfy(json -> assertThat(json).contains("kafka:usage-reports").contains("SERVICE"));
     }
@@ -65,7 +64,7 @@ class UsageKafkaTest {
 
         infra.produce(tenant, reports);
 
-        awaitExactly(tenant, RECORDED, 12);
+        awaitReports(tenant, 12);
         assertThat(infra.count(tenant, "UsageRefusedEvent")).isEqualTo(2);
     }
 
@@ -79,12 +78,13 @@ class UsageKafkaTest {
                 report("no-such-tenant", "campaigns", 1, marker + "-2"), "unknown tenant no-such-tenant",
                 report(tenant, "campaigns", 1, marker + "-3").replace("}", ",\"extra\":1}"), "unknown field(s): extra",
                 report(tenant, "apiCallsPerHour", 1, marker + "-4"), "validation-failed",
+                report(tenant, "users", 1, marker + "-6"), "users are counted by invitations and removals",
                 report(tenant, "campaigns", 0, marker + "-5"), "delta must not be zero");
 
         infra.produce(tenant, List.copyOf(expectedReasons.keySet()));
         infra.produce(tenant, List.of(report(tenant, "campaigns", 1, marker + "-good")));
 
-        awaitExactly(tenant, RECORDED, 1);
+        awaitReports(tenant, 1);
         Function<ConsumerRecord<String, String>, String> header = record -> new String(
                 record.headers().lastHeader(UsageDeadLetters.REASON).value(), StandardCharsets.UTF_8);
         List<ConsumerRecord<String, String>> dead = infra.deadLetters(record -> record.value().contains(marker),
@@ -104,19 +104,19 @@ class UsageKafkaTest {
         String tenant = infra.signup(service);
         infra.produce(tenant, IntStream.rangeClosed(1, 40)
                 .mapToObj(i -> report(tenant, "messagesPerMonth", 1, "r-" + i)).toList());
-        await().atMost(Duration.ofSeconds(30)).until(() -> infra.count(tenant, RECORDED) > 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !infra.reports(tenant).isEmpty());
 
         service.close();
         infra.produce(tenant, IntStream.rangeClosed(1, 80)
                 .mapToObj(i -> report(tenant, "messagesPerMonth", 1, "r-" + i)).toList());
         service = infra.start();
 
-        awaitExactly(tenant, RECORDED, 80);
+        awaitReports(tenant, 80);
     }
 
-    private static void awaitExactly(String tenant, String eventType, long expected) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> infra.count(tenant, eventType) >= expected);
+    private static void awaitReports(String tenant, long expected) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> infra.reports(tenant).size() >= expected);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
-                .until(() -> infra.count(tenant, eventType) == expected);
+                .until(() -> infra.reports(tenant).size() == expected);
     }
 }

@@ -48,6 +48,7 @@ class EventMetadataTest extends StackTest {
         ImpersonationEventScenario.run(client, superadminToken());
         ApiKeyEventScenario.run(client, superadminToken());
         SessionEventScenario.run(client, superadminToken());
+        InvitationEventScenario.run(client, superadminToken());
 
         List<Document> stored;
         try (MongoClient mongo = MongoClients.create(stack.mongoUri())) {

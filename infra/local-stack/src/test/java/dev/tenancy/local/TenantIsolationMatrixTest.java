@@ -37,6 +37,10 @@ class TenantIsolationMatrixTest extends StackTest {
             Map.entry("DELETE /api/v1/tenants/{id}", "{\"reason\":\"takeover\"}"),
             Map.entry("POST /api/v1/tenants/{id}/domains/{domain}/verify", "{\"override\":true}"),
             Map.entry("POST /api/v1/tenants/{id}/impersonate", "{\"reason\":\"takeover attempt\"}"),
+            Map.entry("POST /api/v1/tenants/current/invitations", "{\"email\":\"spy@b.test\",\"role\":\"OWNER\"}"),
+            Map.entry("PATCH /api/v1/tenants/current/users/{userId}", "{\"role\":\"OWNER\"}"),
+            Map.entry("POST /api/v1/auth/invitations/accept",
+                    "{\"token\":\"not-a-real-invitation-token-0123456789abcdef\",\"password\":\"joining-horse-42\"}"),
             Map.entry("POST /api/v1/auth/login", "{\"email\":\"x@y.test\",\"password\":\"wrong-horse-42\"}"),
             // B's own secrets are wrong here on purpose: a leak would have to act on A, never end B's own session
             Map.entry("POST /api/v1/auth/refresh", "{\"refreshToken\":\"not-a-refresh-token\"}"),

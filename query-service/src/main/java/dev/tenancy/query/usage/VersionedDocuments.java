@@ -20,47 +20,47 @@ import static dev.tenancy.query.usage.UsageDocuments.VERSION;
  * A collection whose every write carries the aggregate sequence number of the event that caused it and is applied
  * only to a document that has not seen that event yet ({@code version < sequence}): a redelivered or replayed event
  * changes nothing. An upsert against a document that is already newer collides on its id; that collision is the
- * "already applied" answer and is swallowed.
+ * "already applied" answer and is swallowed. Every read model of the tenant aggregate's events writes this way.
  */
-final class VersionedDocuments {
+public final class VersionedDocuments {
 
     private final MongoCollection<Document> collection;
 
-    VersionedDocuments(MongoCollection<Document> collection) {
+    public VersionedDocuments(MongoCollection<Document> collection) {
         this.collection = collection;
     }
 
-    MongoCollection<Document> collection() {
+    public MongoCollection<Document> collection() {
         return collection;
     }
 
-    Optional<Document> find(String id) {
+    public Optional<Document> find(String id) {
         return Optional.ofNullable(collection.find(Filters.eq(ID, id)).first());
     }
 
     /** The document, if it has not applied {@code sequence} yet. */
-    Optional<Document> unapplied(String id, long sequence) {
+    public Optional<Document> unapplied(String id, long sequence) {
         return find(id).filter(document -> UsageDocuments.number(document.get(VERSION)) < sequence);
     }
 
     /** Creates or replaces the document unless it already reflects {@code sequence}. */
-    void replace(String id, long sequence, Document document) {
+    public void replace(String id, long sequence, Document document) {
         ignoringApplied(() -> collection.replaceOne(newerThanStored(id, sequence),
                 document.append(ID, id).append(VERSION, sequence), new ReplaceOptions().upsert(true)));
     }
 
     /** Applies {@code changes} to an existing document unless it already reflects {@code sequence}. */
-    void update(String id, long sequence, List<Bson> changes) {
+    public void update(String id, long sequence, List<Bson> changes) {
         collection.updateOne(newerThanStored(id, sequence), withVersion(changes, sequence));
     }
 
     /** Like {@link #update}, creating the document when there is none. */
-    void upsert(String id, long sequence, List<Bson> changes) {
+    public void upsert(String id, long sequence, List<Bson> changes) {
         ignoringApplied(() -> collection.updateOne(newerThanStored(id, sequence), withVersion(changes, sequence),
                 new UpdateOptions().upsert(true)));
     }
 
-    void deleteAll() {
+    public void deleteAll() {
         collection.deleteMany(new Document());
     }
 

@@ -80,6 +80,9 @@ public class AxonMongoConfiguration {
                 .mongoTemplate(template)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(Serializers.snapshots())
+                // an aggregate's @Revision names its snapshot layout: snapshots of another layout are not loaded.
+                // Asked per snapshot, since the aggregates register with the configuration after this bean exists.
+                .snapshotFilter(snapshot -> configuration.snapshotFilter().allow(snapshot))
                 .upcasterChain(configuration.upcasterChain())
                 .batchSize(properties.batchSize())
                 .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),

@@ -49,14 +49,21 @@ public final class ProblemTypes {
             Map.entry("tenant-not-found", "404: the tenant does not exist or is deleted"),
             Map.entry("method-not-allowed", "405: the route does not accept this HTTP method"),
             Map.entry("domain-not-found", "404: the tenant has no such custom domain"),
+            Map.entry("user-not-found", "404: the tenant has no such user"),
+            Map.entry("invitation-not-found", "404: no invitation has this token or id"),
+            Map.entry("invitation-used", "410: the invitation was accepted already"),
+            Map.entry("invitation-expired", "410: the invitation expired; ask for a new one"),
+            Map.entry("already-member", "409: the email is already a member of the tenant"),
+            Map.entry("already-invited", "409: the email already has a pending invitation"),
+            Map.entry("last-owner", "409: the tenant's last owner can be neither removed nor demoted"),
             Map.entry("slug-taken", "409: another tenant already uses this slug"),
             Map.entry("invalid-status-transition", "409: the tenant's status does not allow this change"),
             Map.entry("domain-taken", "409: another tenant already registered this domain"),
             Map.entry("domain-verification-failed", "409: the domain's DNS does not carry the verification token"),
             Map.entry("concurrent-modification", "409: another change won the race; retry"),
             Map.entry("unsupported-media-type", "415: send application/json"),
-            Map.entry("limit-exceeded", "409: the usage report would pass the tenant's limit; nothing was counted; "
-                    + "'resource', 'limit', 'current', 'requested'"),
+            Map.entry("limit-exceeded", "409: the usage report or invitation would pass the tenant's limit; "
+                    + "nothing was counted; 'resource', 'limit', 'current', 'requested'"),
             Map.entry("rate-limited", "429: the tenant used its API calls of this hour; 'limit', 'used', 'resetAt' "
                     + "and Retry-After say when calls are accepted again"),
             Map.entry("read-model-lagging", "503: the read model has not caught up yet; retry after Retry-After"),

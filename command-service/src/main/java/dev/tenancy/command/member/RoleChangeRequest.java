@@ -1,0 +1,4 @@
+package dev.tenancy.command.member;
+
+public record RoleChangeRequest(String role) {
+}

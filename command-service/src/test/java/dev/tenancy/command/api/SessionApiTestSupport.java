@@ -2,15 +2,11 @@ package dev.tenancy.command.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.command.identity.Totp;
-import dev.tenancy.command.tenant.MutableClock;
 import dev.tenancy.platform.security.AccessTokens;
 import dev.tenancy.platform.security.JwtProperties;
 import dev.tenancy.platform.security.MongoTokenVersions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -22,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The command service with a clock the tests move (lockout waits, token and code expiry), and a second verifier
  * standing in for the query service: same secret, same shared token versions, its own instance.
  */
-@Import({CommandApiTestSupport.FakeDns.class, SessionApiTestSupport.Clocks.class})
 abstract class SessionApiTestSupport extends CommandApiTestSupport {
 
     static final String LOGIN = "/api/v1/auth/login";
@@ -30,16 +25,15 @@ abstract class SessionApiTestSupport extends CommandApiTestSupport {
     static final String LOGOUT = "/api/v1/auth/logout";
     static final String SETTINGS = "/api/v1/tenants/current/settings";
 
-    @Autowired
-    MutableClock clock;
+    /** Exact waits and code steps need time to stand still; the other tests of the context need it to run. */
+    @BeforeEach
+    void stopTheClock() {
+        clock.stopAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
 
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        }
+    @AfterEach
+    void restartTheClock() {
+        clock.reset();
     }
 
     /** The query service's verifier: it shares nothing with the command service but the secret and MongoDB. */

@@ -72,6 +72,11 @@ final class StreamReader implements AutoCloseable {
         return firstOccurrences(tenantId).stream().map(record -> envelope(record).get("eventId").asText()).toList();
     }
 
+    /** Records the producer sent at or after {@code epochMillis}. */
+    List<ConsumerRecord<String, String>> sentSince(long epochMillis) {
+        return records.stream().filter(record -> record.timestamp() >= epochMillis).toList();
+    }
+
     int size() {
         return records.size();
     }

@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tenancy.superadmin.email=root@platform.test",
         "tenancy.superadmin.password=Sup3r-secret-pass",
         "tenancy.health.kafka.enabled=false",
-        "tenancy.usage.kafka.enabled=false"})
+        "tenancy.usage.kafka.enabled=false",
+        "tenancy.event-stream.enabled=false"})
 @Import(CommandApiTestSupport.Fakes.class)
 abstract class CommandApiTestSupport {
 

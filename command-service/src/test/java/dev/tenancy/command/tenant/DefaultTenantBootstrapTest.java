@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tenancy.jwt.secret=test-secret-test-secret-test-secret-0123456789",
         "tenancy.health.kafka.enabled=false",
         "tenancy.usage.kafka.enabled=false",
+        "tenancy.event-stream.enabled=false",
         "tenancy.multi-tenant=false"})
 class DefaultTenantBootstrapTest {
 
@@ -66,6 +67,7 @@ class DefaultTenantBootstrapTest {
                 "--spring.data.mongodb.uri=" + MONGO_URI,
                 "--tenancy.jwt.secret=test-secret-test-secret-test-secret-0123456789",
                 "--tenancy.health.kafka.enabled=false",
+                "--tenancy.event-stream.enabled=false",
                 "--tenancy.multi-tenant=false")) {
             assertThat(second.getBean(SlugRegistry.class).tenantOf("default")).hasValueSatisfying(
                     id -> assertThat(id.value()).isEqualTo(tenantId));

@@ -48,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tenancy.password.bcrypt-strength=4",
         "tenancy.health.kafka.enabled=false",
         "tenancy.usage.kafka.enabled=false",
+        "tenancy.event-stream.enabled=false",
         "tenancy.rate-limit.record-interval=1h"})
 @Import(ApiCallRecorderTest.Clocks.class)
 class ApiCallRecorderTest {

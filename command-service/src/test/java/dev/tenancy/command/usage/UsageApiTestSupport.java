@@ -42,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tenancy.password.bcrypt-strength=4",
         "tenancy.health.kafka.enabled=false",
         "tenancy.usage.kafka.enabled=false",
+        "tenancy.event-stream.enabled=false",
         "tenancy.usage.rollover-interval=200ms"})
 @Import(UsageApiTestSupport.Clocks.class)
 abstract class UsageApiTestSupport {

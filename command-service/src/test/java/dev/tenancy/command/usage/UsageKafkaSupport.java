@@ -61,7 +61,8 @@ final class UsageKafkaSupport implements AutoCloseable {
                 "--tenancy.password.bcrypt-strength=4",
                 "--tenancy.health.kafka.enabled=false",
                 "--tenancy.usage.rollover.enabled=false",
-                "--tenancy.usage.kafka.retry-interval=500ms");
+                "--tenancy.usage.kafka.retry-interval=500ms",
+                "--tenancy.event-stream.enabled=false");
         UsageTopics topics = context.getBean(UsageTopics.class);
         await().atMost(Duration.ofSeconds(30)).until(topics::ready);
         return context;

@@ -69,6 +69,24 @@ class TwoFactorApiTest extends SessionApiTestSupport {
     }
 
     @Test
+    void aTenantRequiringASecondFactorLetsItsPeopleWithoutOneOnlyEnroll() throws Exception {
+        Tenant tenant = signup();
+        String before = token(session(tenant), "accessToken");
+        ok(send("PATCH", SETTINGS, before, "{\"security\":{\"twoFactorRequired\":true}}"), 200);
+
+        assertProblem(send("PATCH", SETTINGS, before, "{\"timezone\":\"UTC\"}"), 403, "two-factor-required");
+        assertProblem(send("POST", "/api/v1/tenants/current/domains", before,
+                "{\"domain\":\"mfa-" + tenant.slug() + ".example.com\"}"), 403, "two-factor-required");
+        String secret = ok(send("POST", ENROLL, before, null), 200).get("secret").asText();
+        JsonNode confirmed = ok(confirm(before, code(secret)), 200);
+
+        ok(send("PATCH", SETTINGS, token(confirmed, "accessToken"), "{\"timezone\":\"Europe/Paris\"}"), 200);
+        assertProblem(send("PATCH", SETTINGS, before, "{\"timezone\":\"Asia/Tokyo\"}"), 403,
+                "two-factor-required");
+        assertThat(lastEventType(tenant)).isEqualTo("SettingsChangedEvent");
+    }
+
+    @Test
     void signingInThenNeedsACodeUsableOncePerTimeStep() throws Exception {
         Tenant tenant = signup();
         String secret = enable(tenant).secret();

@@ -152,7 +152,7 @@ class CurrentTenantApiTest extends QueryServiceTestSupport {
     void settingsAreNestedOverTheDefaultsWithSecretsMasked() throws Exception {
         String tenantId = tenant("settings", Plan.ENTERPRISE);
         append(tenantId, new SettingsChangedEvent(tenantId, List.of(
-                new FieldChange("security.ipAllowList", List.of(), List.of("10.0.0.0/8", "192.168.0.1/32")),
+                new FieldChange("security.ipAllowList", List.of(), List.of("10.0.0.0/8", "127.0.0.1/32")),
                 new FieldChange("security.sso.clientSecret", null, "s3cr3t-value"),
                 new FieldChange("compliance.retentionDays.messages", 365, 90))));
 
@@ -162,7 +162,7 @@ class CurrentTenantApiTest extends QueryServiceTestSupport {
         assertThat(body.get("timezone").asText()).isEqualTo("UTC");
         assertThat(body.at("/security/twoFactorRequired").asBoolean(true)).isFalse();
         assertThat(body.at("/security/sessionTimeoutMinutes").asInt()).isEqualTo(60);
-        assertThat(body.at("/security/ipAllowList").toString()).isEqualTo("[\"10.0.0.0/8\",\"192.168.0.1/32\"]");
+        assertThat(body.at("/security/ipAllowList").toString()).isEqualTo("[\"10.0.0.0/8\",\"127.0.0.1/32\"]");
         assertThat(body.at("/security/sso/enabled").asBoolean(true)).isFalse();
         assertThat(body.at("/security/sso/clientSecret").asText()).isEqualTo("********");
         assertThat(body.at("/compliance/retentionDays/messages").asInt()).isEqualTo(90);

@@ -6,19 +6,15 @@ import dev.tenancy.api.user.Role;
 import dev.tenancy.platform.apikey.ApiKeyStore;
 import dev.tenancy.platform.apikey.PeopleOnly;
 import dev.tenancy.platform.security.RequiresRole;
+import dev.tenancy.query.tenant.ReadYourWrites;
 import dev.tenancy.query.tenant.TenantReads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -33,15 +29,12 @@ import static dev.tenancy.query.tenant.TenantReads.MIN_VERSION_HEADER;
 @PeopleOnly
 public class ApiKeysController {
 
-    private final QueryGateway queries;
+    private final ReadYourWrites reads;
     private final ApiKeyStore keys;
-    private final Duration readYourWritesTimeout;
 
-    public ApiKeysController(QueryGateway queries, ApiKeyStore keys,
-                             @Value("${tenancy.read-your-writes.timeout}") Duration readYourWritesTimeout) {
-        this.queries = queries;
+    public ApiKeysController(ReadYourWrites reads, ApiKeyStore keys) {
+        this.reads = reads;
         this.keys = keys;
-        this.readYourWritesTimeout = readYourWritesTimeout;
     }
 
     @GetMapping
@@ -60,18 +53,7 @@ public class ApiKeysController {
     }
 
     private ApiKeyListView await(String tenantId, long minVersion) {
-        FindApiKeysQuery query = new FindApiKeysQuery(tenantId, minVersion);
-        try (SubscriptionQueryResult<ApiKeyListView, ApiKeyListView> result = queries.subscriptionQuery(query,
-                ResponseTypes.instanceOf(ApiKeyListView.class), ResponseTypes.instanceOf(ApiKeyListView.class))) {
-            ApiKeyListView view = result.initialResult().concatWith(result.updates())
-                    .filter(candidate -> candidate.version() >= minVersion)
-                    .blockFirst(readYourWritesTimeout);
-            if (view == null) {
-                throw TenantReads.lagging();
-            }
-            return view;
-        } catch (IllegalStateException timeout) {
-            throw TenantReads.lagging();
-        }
+        return reads.await(new FindApiKeysQuery(tenantId, minVersion), ApiKeyListView.class, ApiKeyListView::version,
+                minVersion);
     }
 }

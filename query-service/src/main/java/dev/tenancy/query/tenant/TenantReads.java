@@ -12,14 +12,11 @@ import dev.tenancy.platform.tenant.TenantRef;
 import dev.tenancy.platform.web.ApiProblem;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import java.time.Duration;
 
 /**
  * Reads one tenant for its own routes, reading your own writes: the answer waits (a subscription query, no polling)
@@ -31,12 +28,11 @@ public class TenantReads {
     public static final String MIN_VERSION_HEADER = "X-Min-Version";
 
     private final QueryGateway queries;
-    private final Duration readYourWritesTimeout;
+    private final ReadYourWrites reads;
 
-    public TenantReads(QueryGateway queries,
-                       @Value("${tenancy.read-your-writes.timeout}") Duration readYourWritesTimeout) {
+    public TenantReads(QueryGateway queries, ReadYourWrites reads) {
         this.queries = queries;
-        this.readYourWritesTimeout = readYourWritesTimeout;
+        this.reads = reads;
     }
 
     /**
@@ -69,19 +65,9 @@ public class TenantReads {
 
     /** The tenant at {@code minVersion} or later; a deleted tenant is not found. */
     public TenantView await(String tenantId, long minVersion) {
-        FindTenantQuery query = new FindTenantQuery(tenantId, minVersion);
-        try (SubscriptionQueryResult<TenantView, TenantView> result = queries.subscriptionQuery(query,
-                ResponseTypes.instanceOf(TenantView.class), ResponseTypes.instanceOf(TenantView.class))) {
-            TenantView view = result.initialResult().concatWith(result.updates())
-                    .filter(candidate -> candidate.version() >= minVersion)
-                    .blockFirst(readYourWritesTimeout);
-            if (view == null) {
-                throw lagging();
-            }
-            return live(view.status(), view);
-        } catch (IllegalStateException timeout) {
-            throw lagging();
-        }
+        TenantView view = reads.await(new FindTenantQuery(tenantId, minVersion), TenantView.class, TenantView::version,
+                minVersion);
+        return live(view.status(), view);
     }
 
     /** Everything known of the tenant, once the read model has reached {@code minVersion}. */

@@ -2,14 +2,8 @@ package dev.tenancy.query.user;
 
 import dev.tenancy.api.user.query.FindTenantUsersQuery;
 import dev.tenancy.api.user.query.TenantUsersView;
-import dev.tenancy.query.tenant.TenantReads;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.springframework.beans.factory.annotation.Value;
+import dev.tenancy.query.tenant.ReadYourWrites;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
 
 /**
  * Reads a tenant's users once the users read model has reached the version a command answered with (a subscription
@@ -18,28 +12,14 @@ import java.time.Duration;
 @Component
 public class UserReads {
 
-    private final QueryGateway queries;
-    private final Duration readYourWritesTimeout;
+    private final ReadYourWrites reads;
 
-    public UserReads(QueryGateway queries,
-                     @Value("${tenancy.read-your-writes.timeout}") Duration readYourWritesTimeout) {
-        this.queries = queries;
-        this.readYourWritesTimeout = readYourWritesTimeout;
+    public UserReads(ReadYourWrites reads) {
+        this.reads = reads;
     }
 
     public TenantUsersView await(String tenantId, long minVersion) {
-        FindTenantUsersQuery query = new FindTenantUsersQuery(tenantId, minVersion);
-        try (SubscriptionQueryResult<TenantUsersView, TenantUsersView> result = queries.subscriptionQuery(query,
-                ResponseTypes.instanceOf(TenantUsersView.class), ResponseTypes.instanceOf(TenantUsersView.class))) {
-            TenantUsersView view = result.initialResult().concatWith(result.updates())
-                    .filter(candidate -> candidate.version() >= minVersion)
-                    .blockFirst(readYourWritesTimeout);
-            if (view == null) {
-                throw TenantReads.lagging();
-            }
-            return view;
-        } catch (IllegalStateException timeout) {
-            throw TenantReads.lagging();
-        }
+        return reads.await(new FindTenantUsersQuery(tenantId, minVersion), TenantUsersView.class, TenantUsersView::version,
+                minVersion);
     }
 }

@@ -161,7 +161,8 @@ public class CollectionRegistry implements ReadModelCollections {
      */
     boolean switchTo(String group, String rebuildId, Map<String, String> collections, List<String> retired) {
         List<Document> names = new ArrayList<>();
-        collections.forEach((logical, physical) -> names.add(new Document(LOGICAL, logical).append(PHYSICAL, physical)));
+        collections.forEach((logical, physical) ->
+                names.add(new Document(LOGICAL, logical).append(PHYSICAL, physical)));
         Date dropAfter = Date.from(clock.instant().plus(properties.retireAfter()));
         List<Document> retiring = retired.stream().map(name -> new Document(NAME, name).append(DROP_AFTER, dropAfter))
                 .toList();
@@ -181,7 +182,8 @@ public class CollectionRegistry implements ReadModelCollections {
         for (Document document : registry.find()) {
             for (Document retired : document.getList(RETIRED, Document.class, List.of())) {
                 if (!retired.getDate(DROP_AFTER).toInstant().isAfter(now)) {
-                    due.computeIfAbsent(document.getString(ID), group -> new ArrayList<>()).add(retired.getString(NAME));
+                    due.computeIfAbsent(document.getString(ID), group -> new ArrayList<>())
+                            .add(retired.getString(NAME));
                 }
             }
         }

@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -16,17 +18,24 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Rebuilds a processing group into shadow collections while the live read model stays served, then switches.
  * <ol>
- * <li>A second tracking processor ({@code <group>__r<generation>}, its own tokens, starting at the tail) runs a fresh
+ * <li>A second streaming processor ({@code <group>__r<generation>}, pooled or tracking, its own tokens, starting at
+ * the tail, reading the store in large batches) runs a fresh
  * instance of the projection bound to the shadow collections ({@code <logical>__r<generation>}); every event reaches
  * it as a replay, so {@code @DisallowReplay} handlers never fire.</li>
  * <li>Once every segment has caught up (its position within a second of the newest event), the live processor is
@@ -51,8 +60,8 @@ final class FullRebuild implements Rebuild {
     private final String id;
     private final String processorName;
     private final Map<String, String> shadow = new LinkedHashMap<>();
+    private final RebuildOptions options;
     private final int segments;
-    private final int batchSize;
     private final Instant startedAt = Instant.now();
     private final RateMeter handled = new RateMeter();
     private final SequencedDeadLetterQueue<EventMessage<?>> parked;
@@ -62,18 +71,20 @@ final class FullRebuild implements Rebuild {
     private volatile long eventsAtCatchUp;
     private volatile long handedOver;
     private volatile String error;
-    private volatile TrackingEventProcessor processor;
+    private volatile StreamingEventProcessor processor;
+    private EmbeddedEventStore source;
+    private final List<ScheduledExecutorService> executors = new ArrayList<>();
     private int failedSwitches;
 
-    FullRebuild(RebuildContext context, RebuildableReadModel model, String id, long generation, int segments,
-                int batchSize) {
+    FullRebuild(RebuildContext context, RebuildableReadModel model, String id, long generation,
+                RebuildOptions options) {
         this.context = context;
         this.model = model;
         this.id = id;
         this.processorName = shadowName(model.group(), generation);
         model.collections().forEach(logical -> shadow.put(logical, shadowName(logical, generation)));
-        this.segments = segments;
-        this.batchSize = batchSize;
+        this.options = options;
+        this.segments = options.segments();
         this.parked = context.queues.queue(processorName);
     }
 
@@ -93,22 +104,72 @@ final class FullRebuild implements Rebuild {
                 .transactionManager(context.transactionManager(model.group()))
                 .enableSequenceIdentifierCache()
                 .build();
-        processor = TrackingEventProcessor.builder()
+        source = context.eventSource(options.fetchSize());
+        ReplayMarkingInvoker marking = new ReplayMarkingInvoker(invoker, id, handled);
+        processor = ReplayProperties.TRACKING.equals(options.processor()) ? tracking(marking) : pooled(marking);
+        processor.start();
+        log.info("Rebuild {} of {} started: {} processor, {} segment(s), batches of {}, reading {} per query, "
+                + "into {}", id, model.group(), options.processor(), segments, options.batchSize(),
+                options.fetchSize(), shadow.values());
+    }
+
+    /** Every segment's thread reads the store itself. */
+    private StreamingEventProcessor tracking(ReplayMarkingInvoker invoker) {
+        return TrackingEventProcessor.builder()
                 .name(processorName)
-                .eventHandlerInvoker(new ReplayMarkingInvoker(invoker, id, handled))
-                .messageSource(context.eventStore)
+                .eventHandlerInvoker(invoker)
+                .messageSource(source)
                 .tokenStore(context.tokenStore(model.group()))
                 .transactionManager(context.transactionManager(model.group()))
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
                         .forParallelProcessing(segments)
                         .andInitialSegmentsCount(segments)
-                        .andBatchSize(batchSize)
+                        .andBatchSize(options.batchSize())
                         // explicitly the tail: the default would be a replay token, and a copied token must be plain
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
-        processor.start();
-        log.info("Rebuild {} of {} started: {} segment(s), batches of {}, into {}", id, model.group(), segments,
-                batchSize, shadow.values());
+    }
+
+    /** One coordinator reads the store once and hands each segment's events to its worker. */
+    private StreamingEventProcessor pooled(ReplayMarkingInvoker invoker) {
+        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(named("coordinator"));
+        ScheduledExecutorService workers = Executors.newScheduledThreadPool(segments, named("worker"));
+        executors.add(coordinator);
+        executors.add(workers);
+        return PooledStreamingEventProcessor.builder()
+                .name(processorName)
+                .eventHandlerInvoker(invoker)
+                .messageSource(source)
+                .tokenStore(context.tokenStore(model.group()))
+                .transactionManager(context.transactionManager(model.group()))
+                .coordinatorExecutor(coordinator)
+                .workerExecutor(workers)
+                .initialSegmentCount(segments)
+                .maxClaimedSegments(segments)
+                .batchSize(options.batchSize())
+                // explicitly the tail: the default would be a replay token, and a copied token must be plain
+                .initialToken(StreamableMessageSource::createTailToken)
+                .build();
+    }
+
+    private ThreadFactory named(String role) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, processorName + "-" + role + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Stops the rebuild's processor and what feeds it. */
+    private void stopProcessor() {
+        if (processor != null) {
+            processor.shutDown();
+        }
+        executors.forEach(ExecutorService::shutdownNow);
+        if (source != null) {
+            source.shutDown();
+        }
     }
 
     @Override
@@ -160,7 +221,7 @@ final class FullRebuild implements Rebuild {
                 retryLater("the rebuild did not reach the newest event within " + context.properties.switchTimeout());
                 return;
             }
-            processor.shutDown();
+            stopProcessor();
             TrackingToken resumeAt = lowest(tokens.get().values());
             Map<String, String> replaced = context.registry.physical(model.collections());
             List<String> retired = replaced.values().stream().filter(name -> !shadow.containsValue(name)).toList();
@@ -275,9 +336,7 @@ final class FullRebuild implements Rebuild {
 
     private void cleanUp() {
         try {
-            if (processor != null) {
-                processor.shutDown();
-            }
+            stopProcessor();
             context.drop(shadow.values());
             parked.clear();
             context.deleteTokens(processorName);
@@ -288,7 +347,7 @@ final class FullRebuild implements Rebuild {
 
     @Override
     public RebuildView view(StoreSnapshot store) {
-        TrackingEventProcessor running = processor;
+        StreamingEventProcessor running = processor;
         boolean active = running != null && !phase.finished();
         List<SegmentView> lag = active ? Progress.segments(running.processingStatus(), store, context.positions)
                 : List.of();
@@ -299,9 +358,10 @@ final class FullRebuild implements Rebuild {
         long passed = caughtUpAt != null ? eventsAtCatchUp : done;
         double seconds = Math.max(0.001, Duration.between(startedAt, until).toMillis() / 1000.0);
         return new RebuildView(id, model.group(), RebuildKind.FULL, null, phase, startedAt, caughtUpAt, finishedAt,
-                segments, batchSize, Map.copyOf(shadow), done, total, Progress.percent(done, total),
-                Progress.round(rate), Progress.round(passed / seconds),
-                phase.finished() ? null : Progress.eta(total - done, rate), lag, active ? parked.size() : handedOver, error);
+                options.processor(), segments, options.batchSize(), options.fetchSize(), Map.copyOf(shadow), done,
+                total, Progress.percent(done, total), Progress.round(rate), Progress.round(passed / seconds),
+                phase.finished() ? null : Progress.eta(total - done, rate), lag,
+                active ? parked.size() : handedOver, error);
     }
 
     @Override

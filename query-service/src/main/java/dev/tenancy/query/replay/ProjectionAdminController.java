@@ -61,12 +61,21 @@ public class ProjectionAdminController {
             @RequestParam(required = false) String tenant,
             @Parameter(description = "Segments (threads) of the rebuild's processor, 1 to the configured maximum; "
                     + "default from tenancy.replay.segments") @RequestParam(required = false) String segments,
-            @Parameter(description = "Events per batch, 1-10000; default from tenancy.replay.batch-size")
+            @Parameter(description = "Events per unit of work, 1-10000; default from tenancy.replay.batch-size")
             @RequestParam(required = false) String batchSize,
+            @Parameter(description = "Events read from the store per query, 1-10000; default from "
+                    + "tenancy.replay.fetch-size") @RequestParam(required = false) String fetchSize,
+            @Parameter(description = "pooled or tracking; default from tenancy.replay.processor")
+            @RequestParam(required = false) String processor,
             HttpServletRequest request) {
         FieldErrors errors = new FieldErrors();
         int threads = whole("segments", segments, properties.segments(), properties.maxSegments(), errors);
         int batch = whole("batchSize", batchSize, properties.batchSize(), 10_000, errors);
+        int fetch = whole("fetchSize", fetchSize, properties.fetchSize(), 10_000, errors);
+        String kind = processor == null ? properties.processor() : processor.trim();
+        if (!ReplayProperties.POOLED.equals(kind) && !ReplayProperties.TRACKING.equals(kind)) {
+            errors.add("processor", "processor must be pooled or tracking");
+        }
         if (tenant != null && tenant.isBlank()) {
             errors.add("tenant", "tenant must name a tenant");
         }
@@ -74,7 +83,7 @@ public class ProjectionAdminController {
         Rebuild rebuild;
         String tenantId = null;
         if (tenant == null) {
-            rebuild = rebuilds.rebuild(name, threads, batch);
+            rebuild = rebuilds.rebuild(name, new RebuildOptions(kind, threads, batch, fetch));
         } else {
             // the platform resolved ?tenant= (id or slug) already and refused unknown and deleted tenants
             tenantId = CurrentTenant.find(request).map(ref -> ref.id()).orElse(tenant.trim());

@@ -81,11 +81,11 @@ public class ProjectionRebuilds {
         return Optional.ofNullable(models.get(group));
     }
 
-    synchronized Rebuild rebuild(String group, int segments, int batchSize) {
+    synchronized Rebuild rebuild(String group, RebuildOptions options) {
         RebuildableReadModel model = rebuildable(group);
         String id = UUID.randomUUID().toString();
         long generation = lease(group, id, RebuildKind.FULL, null);
-        FullRebuild rebuild = new FullRebuild(context, model, id, generation, segments, batchSize);
+        FullRebuild rebuild = new FullRebuild(context, model, id, generation, options);
         try {
             rebuild.start();
         } catch (RuntimeException e) {

@@ -12,8 +12,18 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.serialization.Serializer;
+import com.mongodb.client.MongoClient;
+import dev.tenancy.platform.axon.EventStoreProperties;
+import dev.tenancy.platform.axon.Serializers;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -40,12 +50,19 @@ class RebuildContext {
     final ReplayProperties properties;
     private final Configuration axon;
     private final MongoCollection<Document> tokens;
+    private final MongoClient client;
+    private final EventStoreProperties store;
+    private final Serializer eventSerializer;
 
     RebuildContext(EventProcessingConfiguration processing, Configuration axon, EventStore eventStore,
                    CollectionRegistry registry, DeadLetterQueues queues, TenantFence fence,
-                   EventStorePositions positions, ReplayProperties properties) {
+                   EventStorePositions positions, ReplayProperties properties, MongoClient client,
+                   EventStoreProperties store, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.processing = processing;
         this.axon = axon;
+        this.client = client;
+        this.store = store;
+        this.eventSerializer = eventSerializer;
         this.eventStore = eventStore;
         this.registry = registry;
         this.queues = queues;
@@ -53,6 +70,24 @@ class RebuildContext {
         this.positions = positions;
         this.properties = properties;
         this.tokens = registry.database().getCollection(TOKENS);
+    }
+
+    /**
+     * The event store as a rebuild reads it: the same events, fetched {@code fetchSize} at a time instead of the live
+     * store's small batches. A tracking query costs about the same whatever its size (on the stand-in each one scans
+     * and sorts every event after the position), so fewer, larger ones make a replay faster. Shut it down after use.
+     */
+    EmbeddedEventStore eventSource(int fetchSize) {
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, store.eventDatabase()).build())
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(Serializers.snapshots())
+                .upcasterChain(axon.upcasterChain())
+                .batchSize(fetchSize)
+                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
+                        store.lookBackTime()))
+                .build();
+        return EmbeddedEventStore.builder().storageEngine(engine).fetchDelay(store.fetchDelay().toMillis()).build();
     }
 
     MongoDatabase database() {

@@ -20,8 +20,9 @@ import java.util.Map;
  *                    rebuild, the tenant's dead letters it evicted because all its events are applied now
  */
 public record RebuildView(String id, String projection, RebuildKind kind, String tenant, RebuildPhase phase,
-                          Instant startedAt, Instant caughtUpAt, Instant finishedAt, Integer segments,
-                          Integer batchSize, Map<String, String> collections, long eventsDone, long eventsTotal,
+                          Instant startedAt, Instant caughtUpAt, Instant finishedAt, String processor,
+                          Integer segments, Integer batchSize, Integer fetchSize, Map<String, String> collections,
+                          long eventsDone, long eventsTotal,
                           double percent, double rate, double averageRate, Double etaSeconds, List<SegmentView> lag,
                           long deadLetters, String error) {
 }

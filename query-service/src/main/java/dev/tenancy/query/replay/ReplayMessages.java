@@ -21,7 +21,7 @@ final class ReplayMessages {
 
     /**
      * @param atReset   a token of the store, used when the event carries none (read from an aggregate's stream)
-     * @param rebuildId the replay context handlers can read with {@code ReplayToken.replayContext(message, String.class)}
+     * @param rebuildId the replay context, for handlers that ask {@code ReplayToken.replayContext(message, ...)}
      */
     static EventMessage<?> asReplay(EventMessage<?> message, TrackingToken atReset, String rebuildId) {
         if (ReplayToken.isReplay(message)) {

@@ -14,6 +14,9 @@ import java.time.Duration;
  *                        an empty collection
  * @param batchSize       events per unit of work (and per token save) of a rebuild's processor
  * @param segments        segments (threads) of a rebuild's processor
+ * @param processor       the kind of a rebuild's processor: {@code pooled} (one reader hands events to a worker per
+ *                        segment) or {@code tracking} (each segment's thread reads the store itself)
+ * @param fetchSize       events a rebuild reads from the store per query
  * @param maxSegments     the most segments a request may ask for
  * @param switchTimeout   how long the live processor may stay paused while the rebuild reaches its last position;
  *                        past it the switch is called off, the live processor resumes and the rebuild keeps going
@@ -22,13 +25,23 @@ import java.time.Duration;
  */
 @ConfigurationProperties("tenancy.replay")
 public record ReplayProperties(Duration registryRefresh, Duration retireAfter, Integer batchSize, Integer segments,
-                               Integer maxSegments, Duration switchTimeout, Duration leaseTimeout) {
+                               String processor, Integer fetchSize, Integer maxSegments, Duration switchTimeout,
+                               Duration leaseTimeout) {
+
+    public static final String POOLED = "pooled";
+    public static final String TRACKING = "tracking";
+
 
     public ReplayProperties {
         registryRefresh = registryRefresh == null ? Duration.ofSeconds(1) : registryRefresh;
         retireAfter = retireAfter == null ? Duration.ofSeconds(15) : retireAfter;
         batchSize = batchSize == null ? 200 : batchSize;
         segments = segments == null ? 1 : segments;
+        processor = processor == null ? POOLED : processor;
+        fetchSize = fetchSize == null ? 1000 : fetchSize;
+        if (!POOLED.equals(processor) && !TRACKING.equals(processor)) {
+            throw new IllegalArgumentException("tenancy.replay.processor must be pooled or tracking");
+        }
         maxSegments = maxSegments == null ? 8 : maxSegments;
         switchTimeout = switchTimeout == null ? Duration.ofSeconds(30) : switchTimeout;
         leaseTimeout = leaseTimeout == null ? Duration.ofMinutes(1) : leaseTimeout;

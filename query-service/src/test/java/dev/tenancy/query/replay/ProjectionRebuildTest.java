@@ -64,7 +64,10 @@ class ProjectionRebuildTest extends ReplayTestSupport {
             Map<String, String> content = checksums(logical);
             assertThat(content.values()).as(name).noneMatch(sum -> sum.endsWith("(0)"));
 
-            JsonNode after = awaitRebuild(name, rebuild(name, ""));
+            // both kinds of processor, several segments, batches and queries smaller than the history
+            String options = name.equals("usage") ? "?processor=tracking&segments=2&batchSize=3&fetchSize=7"
+                    : "?segments=3&batchSize=4&fetchSize=5";
+            JsonNode after = awaitRebuild(name, rebuild(name, options));
 
             JsonNode last = after.get("lastRebuild");
             assertThat(last.get("phase").asText()).as(last.toString()).isEqualTo("COMPLETED");

@@ -64,7 +64,8 @@ public final class ReplayBenchmark {
                     BenchStack.superadminEmail(), stack.superadminPassword());
 
             long seedStart = System.nanoTime();
-            long seeded = new ReplaySeeder(events).seed(template, settings.tenants(), settings.events());
+            long seeded = new ReplaySeeder(events).seed(template, settings.tenants(), settings.events(),
+                    Duration.ofMillis(settings.spacingMillis()));
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
             long stored = events.countDocuments();
             log.info("Seeded {} events in {} s; {} in the store", seeded, String.format("%.1f", seedSeconds), stored);

@@ -36,21 +36,23 @@ final class ReplayReport {
                 + "the end marker) each time it runs.%n%n", r.at(), r.seconds()));
         md.append("```\n./mvnw -q -DskipTests package && java -jar infra/benchmarks/target/tenancy-benchmarks.jar "
                 + "replay\n```\n\n");
-        md.append("Flags (all optional, `--name=value`): `--events` (30000), `--tenants` (300), `--fetch-sizes` "
+        md.append("Flags (all optional, `--name=value`): `--events` (20000), `--tenants` (200), `--spacing-ms` "
+                + "(100, between two seeded events), `--fetch-sizes` "
                 + "(100,1000,5000), `--batch-sizes` (20,200,1000), `--segments` (1,2,4), `--service-heap` (384m), "
                 + "`--repo`, `--report` (docs/benchmarks.md; `none` to only print).\n\n");
         md.append(String.format(Locale.ROOT, "Set-up: the same stack as above (stand-in store in the benchmark's "
                         + "JVM, services as child JVMs with -Xmx%s, machine: %d cores, %s). One tenant signs up and "
                         + "reports usage once; its events are cloned into %d tenants' interleaved histories "
                         + "(creation, owner, then usage reports), %d events appended directly in %.1f s, "
-                        + "time-stamped two hours back so the live processors skip them; %d events in the store. "
+                        + "time-stamped %d ms apart and ending an hour back, so the live processors skip them; %d "
+                        + "events in the store. "
                         + "Each rebuild starts at the oldest event through the admin API "
                         + "(`POST /api/v1/admin/projections/{name}/rebuild?processor=&segments=&batchSize=&fetchSize=`)"
                         + " and is timed by its own record: catch-up is start to every segment within a second of "
                         + "the newest event, switch is from there to done. Every rebuild after the first of a "
                         + "projection replays the same history into fresh collections.%n%n",
                 r.settings().serviceHeap(), r.machine().cores(), r.machine().cpu(), r.settings().tenants(),
-                r.seeded(), r.seedSeconds(), r.storedEvents()));
+                r.seeded(), r.seedSeconds(), r.settings().spacingMillis(), r.storedEvents()));
         md.append("| baseline | events | s | events/s |\n| --- | ---: | ---: | ---: |\n");
         for (ReplayScan scan : r.scans()) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.0f |%n", scan.name(), scan.events(),

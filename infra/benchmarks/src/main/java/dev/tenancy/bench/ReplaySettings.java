@@ -13,6 +13,7 @@ import java.util.Set;
  *
  * @param events      events seeded into the store before the rebuilds (spread over {@code tenants})
  * @param tenants     tenants the seeded history belongs to
+ * @param spacingMillis time between two seeded events (their density decides the size of axon-mongo's tokens)
  * @param fetchSizes  events per store query tried for the usage projection (pooled processor, one segment)
  * @param batchSizes  events per unit of work tried for the usage projection
  * @param segments    segment counts tried for the usage projection, with both kinds of processor
@@ -20,10 +21,10 @@ import java.util.Set;
  * @param repo        the repository root
  * @param report      the Markdown report whose replay section is rewritten, or null to print only
  */
-record ReplaySettings(int events, int tenants, List<Integer> fetchSizes, List<Integer> batchSizes,
-                      List<Integer> segments, String serviceHeap, Path repo, Path report) {
+record ReplaySettings(int events, int tenants, int spacingMillis, List<Integer> fetchSizes,
+                      List<Integer> batchSizes, List<Integer> segments, String serviceHeap, Path repo, Path report) {
 
-    private static final Set<String> FLAGS = Set.of("events", "tenants", "fetch-sizes", "batch-sizes", "segments",
+    private static final Set<String> FLAGS = Set.of("events", "tenants", "spacing-ms", "fetch-sizes", "batch-sizes", "segments",
             "service-heap", "repo", "report");
 
     static ReplaySettings parse(String[] args, Path workingDirectory) {
@@ -43,8 +44,9 @@ record ReplaySettings(int events, int tenants, List<Integer> fetchSizes, List<In
                 : RepoLayout.findRoot(workingDirectory.toAbsolutePath());
         String report = flags.getOrDefault("report", repo.resolve("docs/benchmarks.md").toString());
         return new ReplaySettings(
-                positive(flags.getOrDefault("events", "30000"), "events"),
-                positive(flags.getOrDefault("tenants", "300"), "tenants"),
+                positive(flags.getOrDefault("events", "20000"), "events"),
+                positive(flags.getOrDefault("tenants", "200"), "tenants"),
+                positive(flags.getOrDefault("spacing-ms", "100"), "spacing-ms"),
                 list(flags.getOrDefault("fetch-sizes", "100,1000,5000"), "fetch-sizes"),
                 list(flags.getOrDefault("batch-sizes", "20,200,1000"), "batch-sizes"),
                 list(flags.getOrDefault("segments", "1,2,4"), "segments"),

@@ -30,7 +30,7 @@ class ReplayReportTest {
     @Test
     void flagsHaveDefaultsAndAreChecked() {
         ReplaySettings defaults = ReplaySettings.parse(new String[]{"--repo=" + directory}, directory);
-        assertThat(defaults.events()).isEqualTo(30_000);
+        assertThat(defaults.events()).isEqualTo(20_000);
         assertThat(defaults.segments()).containsExactly(1, 2, 4);
         assertThat(ReplaySettings.parse(new String[]{"--repo=" + directory, "--fetch-sizes=50, 500",
                 "--report=none"}, directory)).satisfies(settings -> {

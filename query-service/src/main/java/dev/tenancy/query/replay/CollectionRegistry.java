@@ -1,7 +1,7 @@
 package dev.tenancy.query.replay;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -122,8 +122,9 @@ public class CollectionRegistry implements ReadModelCollections {
                     Updates.combine(Updates.set(REBUILD, lease), Updates.inc(GENERATION, 1L)),
                     new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
             return updated == null ? OptionalLong.empty() : OptionalLong.of(number(updated.get(GENERATION)));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        } catch (MongoServerException e) {
+            // no document matched, so the upsert tried to insert the group's document again: the lease is held
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
                 return OptionalLong.empty();
             }
             throw e;

@@ -54,6 +54,7 @@ final class FullRebuild implements Rebuild {
     private static final Logger log = LoggerFactory.getLogger(FullRebuild.class);
     private static final Duration CLOSE_ENOUGH = Duration.ofSeconds(1);
     private static final int MAX_SWITCH_ATTEMPTS = 3;
+    private static final Duration HEAD_CHECK_INTERVAL = Duration.ofSeconds(1);
 
     private final RebuildContext context;
     private final RebuildableReadModel model;
@@ -75,6 +76,7 @@ final class FullRebuild implements Rebuild {
     private EmbeddedEventStore source;
     private final List<ScheduledExecutorService> executors = new ArrayList<>();
     private int failedSwitches;
+    private long nextHeadCheck;
 
     FullRebuild(RebuildContext context, RebuildableReadModel model, String id, long generation,
                 RebuildOptions options) {
@@ -172,8 +174,9 @@ final class FullRebuild implements Rebuild {
         }
     }
 
+    /** Synchronized with {@link #abort}: a shutdown waits for a switch in progress rather than cut it in half. */
     @Override
-    public void tick() {
+    public synchronized void tick() {
         if (phase != RebuildPhase.CATCHING_UP || processor == null) {
             return;
         }
@@ -188,9 +191,12 @@ final class FullRebuild implements Rebuild {
 
     private boolean caughtUp() {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (status.size() < segments || !status.values().stream().allMatch(EventTrackerStatus::isCaughtUp)) {
+        if (status.size() < segments || !status.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
+                || System.nanoTime() < nextHeadCheck) {
             return false;
         }
+        // reading the newest event sorts the event collection on the stand-in: not more than once a second
+        nextHeadCheck = System.nanoTime() + HEAD_CHECK_INTERVAL.toNanos();
         Optional<EventStoreHead> head = context.positions.head();
         Instant closeEnough = head.map(h -> h.timestamp().minus(CLOSE_ENOUGH)).orElse(Instant.MIN);
         return head.isEmpty() || status.values().stream().allMatch(tracker ->
@@ -328,8 +334,8 @@ final class FullRebuild implements Rebuild {
     }
 
     @Override
-    public void abort(String reason) {
-        if (!phase.finished()) {
+    public synchronized void abort(String reason) {
+        if (phase == RebuildPhase.CATCHING_UP) {
             fail(reason);
         }
     }

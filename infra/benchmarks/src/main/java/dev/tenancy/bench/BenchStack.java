@@ -29,6 +29,7 @@ final class BenchStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BenchStack.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final String SUPERADMIN_EMAIL = "bench-admin@tenancy.example";
 
     private final Path directory;
     private final EmbeddedMongo mongo;
@@ -37,6 +38,7 @@ final class BenchStack implements AutoCloseable {
     private final ServiceProcess command;
     private final ServiceProcess query;
     private final UsageApi api;
+    private final String superadminPassword = randomText(24) + "-7";
     private final Thread killer;
     private int topicPartitions;
 
@@ -52,8 +54,8 @@ final class BenchStack implements AutoCloseable {
                 "MONGODB_URI", mongo.connectionString(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "JWT_SECRET", secret,
-                "SUPERADMIN_EMAIL", "bench-admin@tenancy.example",
-                "SUPERADMIN_PASSWORD", randomText(24) + "-7",
+                "SUPERADMIN_EMAIL", SUPERADMIN_EMAIL,
+                "SUPERADMIN_PASSWORD", superadminPassword,
                 "COMMAND_SERVICE_PORT", Integer.toString(commandPort),
                 "QUERY_SERVICE_PORT", Integer.toString(queryPort));
         this.command = new ServiceProcess("command-service", RepoLayout.executableJar(settings.repo(), "command-service"),
@@ -121,6 +123,18 @@ final class BenchStack implements AutoCloseable {
 
     ServiceProcess command() {
         return command;
+    }
+
+    ServiceProcess query() {
+        return query;
+    }
+
+    static String superadminEmail() {
+        return SUPERADMIN_EMAIL;
+    }
+
+    String superadminPassword() {
+        return superadminPassword;
     }
 
     private void awaitHealthy(ServiceProcess service) throws InterruptedException {

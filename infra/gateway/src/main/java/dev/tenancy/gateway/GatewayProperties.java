@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param commandGetPrefixes path prefixes whose GET/HEAD requests go to command-service instead of query-service
+ * @param queryPrefixes      path prefixes whose requests of every method go to query-service (operations on its own
+ *                           read models, such as rebuilding them)
  * @param responseTimeout    how long to wait for an upstream's response headers; event streams are exempt
  * @param healthTimeout      per-service budget of the aggregated health check
  * @param docsTimeout        per-service budget for fetching OpenAPI documents to merge
@@ -18,6 +20,7 @@ public record GatewayProperties(
         @DefaultValue("http://localhost:8081") URI commandUrl,
         @DefaultValue("http://localhost:8082") URI queryUrl,
         @DefaultValue List<String> commandGetPrefixes,
+        @DefaultValue List<String> queryPrefixes,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("30s") Duration responseTimeout,
         @DefaultValue("2s") Duration healthTimeout,
@@ -30,6 +33,9 @@ public record GatewayProperties(
     }
 
     public Upstream route(String method, String path) {
+        if (queryPrefixes.stream().anyMatch(path::startsWith)) {
+            return Upstream.QUERY;
+        }
         boolean read = "GET".equals(method) || "HEAD".equals(method);
         if (read && commandGetPrefixes.stream().noneMatch(path::startsWith)) {
             return Upstream.QUERY;

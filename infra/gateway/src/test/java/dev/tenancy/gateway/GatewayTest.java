@@ -42,6 +42,7 @@ class GatewayTest {
         query = new FakeUpstream("query");
         gateway = new RunningGateway(command.url(), query.url(), Map.of(
                 "gateway.command-get-prefixes", "/api/commands/,/api/admin/jobs",
+                "gateway.query-prefixes", "/api/admin/projections",
                 "gateway.response-timeout", "1s"));
     }
 
@@ -126,6 +127,17 @@ class GatewayTest {
         assertThat(command.received()).extracting(FakeUpstream.Received::uri)
                 .containsExactly("/api/commands/42/status", "/api/admin/jobs");
         assertThat(query.received()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "POST", "DELETE"})
+    void queryPrefixesRouteEveryMethodToQueryService(String method) {
+        HttpResponse<String> response = gateway.send(gateway.request("/api/admin/projections/tenants/rebuild")
+                .method(method, BodyPublishers.noBody()).build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(query.received()).extracting(FakeUpstream.Received::method).containsExactly(method);
+        assertThat(command.received()).isEmpty();
     }
 
     @Test

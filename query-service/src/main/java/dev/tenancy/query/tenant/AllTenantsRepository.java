@@ -1,6 +1,5 @@
 package dev.tenancy.query.tenant;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -9,7 +8,7 @@ import dev.tenancy.api.tenant.query.DomainView;
 import dev.tenancy.api.tenant.query.FindTenantsQuery;
 import dev.tenancy.api.tenant.query.TenantPage;
 import dev.tenancy.api.tenant.query.TenantView;
-import dev.tenancy.platform.axon.EventStoreProperties;
+import dev.tenancy.query.replay.ReadModelCollections;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -35,10 +34,10 @@ public class AllTenantsRepository {
     public static final Map<String, String> SORT_FIELDS = Map.of(
             "createdAt", CREATED_AT, "name", SORT_NAME, "slug", SLUG, "plan", PLAN_RANK, "status", STATUS);
 
-    private final MongoCollection<Document> tenants;
+    private final ReadModelCollections collections;
 
-    public AllTenantsRepository(MongoClient client, EventStoreProperties properties) {
-        this.tenants = client.getDatabase(properties.serviceDatabase()).getCollection(TenantViewRepository.COLLECTION);
+    public AllTenantsRepository(ReadModelCollections collections) {
+        this.collections = collections;
     }
 
     /** Superadmin search over every tenant, deleted ones included unless a status is asked for. */
@@ -46,6 +45,7 @@ public class AllTenantsRepository {
         Bson filter = filter(query);
         String field = SORT_FIELDS.get(query.sortField());
         Bson order = query.ascending() ? Sorts.ascending(field) : Sorts.descending(field);
+        MongoCollection<Document> tenants = tenants();
         long total = tenants.countDocuments(filter);
         List<TenantView> items = tenants.find(filter)
                 .sort(Sorts.orderBy(order, Sorts.ascending(ID)))
@@ -59,7 +59,7 @@ public class AllTenantsRepository {
 
     /** The tenant using {@code slug}: a live one before a deleted one that still holds it in reserve. */
     public Optional<Document> findAnyTenantBySlug(String slug) {
-        return liveFirst(tenants.find(Filters.eq(SLUG, slug.toLowerCase(Locale.ROOT))).into(new ArrayList<>()));
+        return liveFirst(tenants().find(Filters.eq(SLUG, slug.toLowerCase(Locale.ROOT))).into(new ArrayList<>()));
     }
 
     /** The tenant whose verified custom domain this is; pending domains resolve to nobody. */
@@ -67,7 +67,11 @@ public class AllTenantsRepository {
         Bson verified = Filters.elemMatch(DOMAINS, Filters.and(
                 Filters.eq(DOMAIN, domain.toLowerCase(Locale.ROOT)),
                 Filters.eq(DOMAIN_STATUS, DomainView.VERIFIED)));
-        return liveFirst(tenants.find(verified).into(new ArrayList<>()));
+        return liveFirst(tenants().find(verified).into(new ArrayList<>()));
+    }
+
+    private MongoCollection<Document> tenants() {
+        return collections.get(TenantViewRepository.COLLECTION);
     }
 
     private static Optional<Document> liveFirst(List<Document> candidates) {

@@ -211,8 +211,13 @@ public class TenantProjection {
         publish(event.tenantId());
     }
 
+    /** Reads the view back only for a reader waiting on this tenant (read-your-writes), not for every event. */
     private void publish(String tenantId) {
-        repository.find(TenantId.of(tenantId)).ifPresent(view ->
-                updates.emit(FindTenantQuery.class, query -> query.tenantId().equals(tenantId), view));
+        boolean awaited = updates.activeSubscriptions().stream().anyMatch(subscription ->
+                subscription.getPayload() instanceof FindTenantQuery query && query.tenantId().equals(tenantId));
+        if (awaited) {
+            repository.find(TenantId.of(tenantId)).ifPresent(view ->
+                    updates.emit(FindTenantQuery.class, query -> query.tenantId().equals(tenantId), view));
+        }
     }
 }

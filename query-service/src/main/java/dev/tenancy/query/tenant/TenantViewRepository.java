@@ -2,7 +2,6 @@ package dev.tenancy.query.tenant;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -15,7 +14,7 @@ import dev.tenancy.api.tenant.TenantStatus;
 import dev.tenancy.api.tenant.event.TenantCreatedEvent;
 import dev.tenancy.api.tenant.query.TenantDetailsView;
 import dev.tenancy.api.tenant.query.TenantView;
-import dev.tenancy.platform.axon.EventStoreProperties;
+import dev.tenancy.query.replay.ReadModelCollections;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -31,16 +30,18 @@ import static dev.tenancy.query.tenant.TenantDocuments.*;
 /**
  * The tenants read model, one document per tenant keyed by its id. Every write is guarded by the aggregate version,
  * so applying an event twice (a replay, a redelivery after a crash) changes nothing: the projection is idempotent.
+ * The collection is looked up on every call, so a rebuild's switch to new collections takes effect at once.
  */
 @Component
 public class TenantViewRepository {
 
-    static final String COLLECTION = "tenants";
+    public static final String COLLECTION = "tenants";
 
-    private final MongoCollection<Document> tenants;
+    private final ReadModelCollections collections;
 
-    public TenantViewRepository(MongoClient client, EventStoreProperties properties) {
-        this.tenants = client.getDatabase(properties.serviceDatabase()).getCollection(COLLECTION);
+    public TenantViewRepository(ReadModelCollections collections) {
+        this.collections = collections;
+        MongoCollection<Document> tenants = tenants();
         // the stand-in ignores non-unique indexes; real MongoDB serves the lookups and the superadmin search by them
         tenants.createIndex(Indexes.ascending(TENANT_ID));
         tenants.createIndex(Indexes.ascending(SLUG));
@@ -58,12 +59,12 @@ public class TenantViewRepository {
 
     /** The stored document as it is: what the projection builds on, and what replay tests compare. */
     public Optional<Document> findDocument(TenantId tenantId) {
-        return Optional.ofNullable(tenants.find(Filters.eq(ID, tenantId.value())).first());
+        return Optional.ofNullable(tenants().find(Filters.eq(ID, tenantId.value())).first());
     }
 
     /** Superadmin and maintenance use only: every tenant's document, in id order. */
     public List<Document> findAllDocumentsOfAllTenants() {
-        return tenants.find().sort(Indexes.ascending(ID)).into(new ArrayList<>());
+        return tenants().find().sort(Indexes.ascending(ID)).into(new ArrayList<>());
     }
 
     public void create(TenantCreatedEvent event, long version) {
@@ -91,7 +92,7 @@ public class TenantViewRepository {
                 .append(RESERVED_UNTIL, null)
                 .append(VERSION, version);
         try {
-            tenants.replaceOne(newerThanStored(TenantId.of(event.tenantId()), version), document,
+            tenants().replaceOne(newerThanStored(TenantId.of(event.tenantId()), version), document,
                     new ReplaceOptions().upsert(true));
         } catch (MongoWriteException e) {
             // the document exists at this version or later: the event was applied before
@@ -104,12 +105,16 @@ public class TenantViewRepository {
     /** Applies {@code changes} and records that the tenant reached {@code version}; older versions change nothing. */
     public void advance(TenantId tenantId, long version, List<Bson> changes) {
         Bson update = Updates.combine(Updates.combine(changes), Updates.set(VERSION, version));
-        tenants.updateOne(newerThanStored(tenantId, version), update);
+        tenants().updateOne(newerThanStored(tenantId, version), update);
     }
 
     /** Empties the whole read model, every tenant: only for rebuilding it from the event store. */
     public void deleteAllTenants() {
-        tenants.deleteMany(new Document());
+        tenants().deleteMany(new Document());
+    }
+
+    private MongoCollection<Document> tenants() {
+        return collections.get(COLLECTION);
     }
 
     private static Bson newerThanStored(TenantId tenantId, long version) {

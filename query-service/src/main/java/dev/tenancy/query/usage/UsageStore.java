@@ -1,13 +1,11 @@
 package dev.tenancy.query.usage;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import dev.tenancy.api.plan.Resource;
 import dev.tenancy.api.tenant.TenantId;
-import dev.tenancy.platform.axon.EventStoreProperties;
+import dev.tenancy.query.replay.ReadModelCollections;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -29,19 +27,18 @@ import static dev.tenancy.query.usage.UsageDocuments.*;
 @Component
 public class UsageStore {
 
-    static final String TENANTS = "usage_tenants";
-    static final String COUNTERS = "usage_counters";
-    static final String DAYS = "usage_daily";
+    public static final String TENANTS = "usage_tenants";
+    public static final String COUNTERS = "usage_counters";
+    public static final String DAYS = "usage_daily";
 
     final VersionedDocuments tenants;
     final VersionedDocuments counters;
     final VersionedDocuments days;
 
-    public UsageStore(MongoClient client, EventStoreProperties properties) {
-        MongoDatabase database = client.getDatabase(properties.serviceDatabase());
-        tenants = new VersionedDocuments(database.getCollection(TENANTS));
-        counters = new VersionedDocuments(database.getCollection(COUNTERS));
-        days = new VersionedDocuments(database.getCollection(DAYS));
+    public UsageStore(ReadModelCollections collections) {
+        tenants = new VersionedDocuments(collections, TENANTS);
+        counters = new VersionedDocuments(collections, COUNTERS);
+        days = new VersionedDocuments(collections, DAYS);
         // the stand-in ignores non-unique indexes; real MongoDB serves the tenant-scoped reads by them
         tenants.collection().createIndex(Indexes.ascending(TENANT_ID));
         counters.collection().createIndex(Indexes.ascending(TENANT_ID, RESOURCE));
@@ -79,11 +76,11 @@ public class UsageStore {
                 .sort(Sorts.descending(DATE)).first());
     }
 
-    /** Every usage document of every tenant by collection and id: what replay tests compare. */
+    /** Every usage document of every tenant by logical collection and id: what replay tests compare. */
     public Map<String, List<Document>> findAllDocumentsOfAllTenants() {
         Map<String, List<Document>> all = new LinkedHashMap<>();
         for (VersionedDocuments documents : List.of(tenants, counters, days)) {
-            all.put(documents.collection().getNamespace().getCollectionName(),
+            all.put(documents.name(),
                     documents.collection().find().sort(Sorts.ascending(ID)).into(new ArrayList<>()));
         }
         return all;

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.tenancy.query.replay.ReadModelCollections;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -24,18 +25,25 @@ import static dev.tenancy.query.usage.UsageDocuments.VERSION;
  */
 public final class VersionedDocuments {
 
-    private final MongoCollection<Document> collection;
+    private final ReadModelCollections collections;
+    private final String name;
 
-    public VersionedDocuments(MongoCollection<Document> collection) {
-        this.collection = collection;
+    public VersionedDocuments(ReadModelCollections collections, String name) {
+        this.collections = collections;
+        this.name = name;
     }
 
+    /** Looked up on every call, so a rebuild's switch to new collections takes effect at once. */
     public MongoCollection<Document> collection() {
-        return collection;
+        return collections.get(name);
+    }
+
+    public String name() {
+        return name;
     }
 
     public Optional<Document> find(String id) {
-        return Optional.ofNullable(collection.find(Filters.eq(ID, id)).first());
+        return Optional.ofNullable(collection().find(Filters.eq(ID, id)).first());
     }
 
     /** The document, if it has not applied {@code sequence} yet. */
@@ -45,23 +53,23 @@ public final class VersionedDocuments {
 
     /** Creates or replaces the document unless it already reflects {@code sequence}. */
     public void replace(String id, long sequence, Document document) {
-        ignoringApplied(() -> collection.replaceOne(newerThanStored(id, sequence),
+        ignoringApplied(() -> collection().replaceOne(newerThanStored(id, sequence),
                 document.append(ID, id).append(VERSION, sequence), new ReplaceOptions().upsert(true)));
     }
 
     /** Applies {@code changes} to an existing document unless it already reflects {@code sequence}. */
     public void update(String id, long sequence, List<Bson> changes) {
-        collection.updateOne(newerThanStored(id, sequence), withVersion(changes, sequence));
+        collection().updateOne(newerThanStored(id, sequence), withVersion(changes, sequence));
     }
 
     /** Like {@link #update}, creating the document when there is none. */
     public void upsert(String id, long sequence, List<Bson> changes) {
-        ignoringApplied(() -> collection.updateOne(newerThanStored(id, sequence), withVersion(changes, sequence),
+        ignoringApplied(() -> collection().updateOne(newerThanStored(id, sequence), withVersion(changes, sequence),
                 new UpdateOptions().upsert(true)));
     }
 
     public void deleteAll() {
-        collection.deleteMany(new Document());
+        collection().deleteMany(new Document());
     }
 
     private static Bson withVersion(List<Bson> changes, long sequence) {

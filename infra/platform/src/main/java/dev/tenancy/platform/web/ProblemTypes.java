@@ -66,6 +66,11 @@ public final class ProblemTypes {
                     + "nothing was counted; 'resource', 'limit', 'current', 'requested'"),
             Map.entry("rate-limited", "429: the tenant used its API calls of this hour; 'limit', 'used', 'resetAt' "
                     + "and Retry-After say when calls are accepted again"),
+            Map.entry("projection-not-found", "404: the service has no such projection (processing group)"),
+            Map.entry("dead-letter-not-found", "404: nothing is parked in this projection's sequence"),
+            Map.entry("rebuild-running", "409: a rebuild of this projection runs already; 'rebuildId' names it"),
+            Map.entry("projection-not-rebuildable", "409: the projection does not declare its collections, so it "
+                    + "cannot be rebuilt beside its live read model"),
             Map.entry("read-model-lagging", "503: the read model has not caught up yet; retry after Retry-After"),
             Map.entry("internal-error", "500: an unexpected server fault; the correlation id finds it in the logs")));
 

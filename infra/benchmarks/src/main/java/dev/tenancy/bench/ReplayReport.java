@@ -1,0 +1,81 @@
+package dev.tenancy.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The replay benchmark's section of docs/benchmarks.md, between two markers: rewritten by each run, the rest of the
+ * file (the usage benchmark's report and everything written by hand) left as it is. The usage benchmark keeps
+ * everything from its notes heading on, so the section lives there, at the end of the file.
+ */
+final class ReplayReport {
+
+    static final String START = "<!-- replay-benchmark:start -->";
+    static final String END = "<!-- replay-benchmark:end -->";
+
+    private ReplayReport() {
+    }
+
+    static void write(Path report, String section) throws IOException {
+        String text = Files.exists(report) ? Files.readString(report) : "";
+        int start = text.indexOf(START);
+        int end = text.indexOf(END);
+        String updated = start >= 0 && end > start
+                ? text.substring(0, start) + section + text.substring(end + END.length())
+                : text + (text.endsWith("\n") ? "\n" : "\n\n") + section + "\n";
+        Files.writeString(report, updated);
+    }
+
+    static String section(ReplayResults r) {
+        StringBuilder md = new StringBuilder(START).append("\n## Replay: rebuilding projections\n\n");
+        md.append(String.format(Locale.ROOT, "How fast query-service rebuilds a read model from the event store "
+                + "(docs/operations-replay.md), against a raw cursor scan of the events collection in the same run. "
+                + "Numbers from one real run (%s, %.0f s in all); the replay benchmark rewrites this section (up to "
+                + "the end marker) each time it runs.%n%n", r.at(), r.seconds()));
+        md.append("```\n./mvnw -q -DskipTests package && java -jar infra/benchmarks/target/tenancy-benchmarks.jar "
+                + "replay\n```\n\n");
+        md.append("Flags (all optional, `--name=value`): `--events` (20000), `--tenants` (200), `--spacing-ms` "
+                + "(100, between two seeded events), `--fetch-sizes` "
+                + "(100,1000,5000), `--batch-sizes` (20,200,1000), `--segments` (1,2,4), `--service-heap` (384m), "
+                + "`--repo`, `--report` (docs/benchmarks.md; `none` to only print).\n\n");
+        md.append(String.format(Locale.ROOT, "Set-up: the same stack as above (stand-in store in the benchmark's "
+                        + "JVM, services as child JVMs with -Xmx%s, machine: %d cores, %s). One tenant signs up and "
+                        + "reports usage once; its events are cloned into %d tenants' interleaved histories "
+                        + "(creation, owner, then usage reports), %d events appended directly in %.1f s, "
+                        + "time-stamped %d ms apart and ending an hour back, so the live processors skip them; %d "
+                        + "events in the store. "
+                        + "Each rebuild starts at the oldest event through the admin API "
+                        + "(`POST /api/v1/admin/projections/{name}/rebuild?processor=&segments=&batchSize=&fetchSize=`)"
+                        + " and is timed by its own record: catch-up is start to every segment within a second of "
+                        + "the newest event, switch is from there to done. Every rebuild after the first of a "
+                        + "projection replays the same history into fresh collections.%n%n",
+                r.settings().serviceHeap(), r.machine().cores(), r.machine().cpu(), r.settings().tenants(),
+                r.seeded(), r.seedSeconds(), r.settings().spacingMillis(), r.storedEvents()));
+        md.append("| baseline | events | s | events/s |\n| --- | ---: | ---: | ---: |\n");
+        for (ReplayScan scan : r.scans()) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.0f |%n", scan.name(), scan.events(),
+                    scan.seconds(), scan.eventsPerSecond()));
+        }
+        md.append("\n| projection | processor | segments | batch | fetch | events | catch-up s | switch s | events/s "
+                + "| x raw scan | CPU query | CPU store | CPU other |\n"
+                + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (ReplayRun run : r.runs()) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %.1f | %.2f | %.0f | %.2f | %.2f "
+                            + "| %.2f | %.2f |%n", run.projection(), run.processor(), run.segments(),
+                    run.batchSize(), run.fetchSize(), run.events(), run.catchUpSeconds(), run.switchSeconds(),
+                    run.eventsPerSecond(), r.ratio(run), run.queryCores(), run.storeCores(), run.otherCores()));
+        }
+        ReplayRun defaults = r.runs().get(1);
+        ReplayRun best = r.runs().stream().max(java.util.Comparator.comparingDouble(ReplayRun::eventsPerSecond))
+                .orElseThrow();
+        md.append(String.format(Locale.ROOT, "%nTarget: a rebuild at >= 0.5x the raw scan. The usage projection "
+                        + "with the defaults: %.2fx (**%s**); the fastest setting (%s x%d, batch %d, fetch %d): "
+                        + "%.2fx (**%s**). CPU in cores on average over each rebuild: `query` is query-service, "
+                        + "`store` the benchmark JVM (the stand-in store), `other` everything else on the machine.%n",
+                r.ratio(defaults), r.ratio(defaults) >= 0.5 ? "met" : "missed", best.processor(), best.segments(),
+                best.batchSize(), best.fetchSize(), r.ratio(best), r.ratio(best) >= 0.5 ? "met" : "missed"));
+        return md.append(END).toString();
+    }
+}

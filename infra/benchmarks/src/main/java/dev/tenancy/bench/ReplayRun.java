@@ -1,0 +1,17 @@
+package dev.tenancy.bench;
+
+/**
+ * One rebuild as measured.
+ *
+ * @param events          stored events when the rebuild had caught up (what it projected)
+ * @param catchUpSeconds  from the start until every segment was within a second of the newest event
+ * @param switchSeconds   from then until the switch was done (live processor paused, tokens and registry moved)
+ * @param eventsPerSecond {@code events / catchUpSeconds}
+ * @param queryCores      CPU of query-service, in cores on average over the rebuild
+ * @param storeCores      CPU of the benchmark JVM (the embedded store) over the rebuild
+ * @param otherCores      CPU of every other program on the machine over the rebuild
+ */
+record ReplayRun(String projection, String processor, int segments, int batchSize, int fetchSize, long events,
+                 double catchUpSeconds, double switchSeconds, double eventsPerSecond, double queryCores,
+                 double storeCores, double otherCores) {
+}

@@ -1,0 +1,12 @@
+package dev.tenancy.query.replay;
+
+/**
+ * How a full rebuild's processor runs.
+ *
+ * @param processor {@link ReplayProperties#POOLED} or {@link ReplayProperties#TRACKING}
+ * @param segments  segments, each with its own thread
+ * @param batchSize events per unit of work, and per token save
+ * @param fetchSize events per query on the event store
+ */
+record RebuildOptions(String processor, int segments, int batchSize, int fetchSize) {
+}

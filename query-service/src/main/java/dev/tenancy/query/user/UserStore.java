@@ -1,12 +1,10 @@
 package dev.tenancy.query.user;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import dev.tenancy.api.tenant.TenantId;
-import dev.tenancy.platform.axon.EventStoreProperties;
+import dev.tenancy.query.replay.ReadModelCollections;
 import dev.tenancy.query.usage.VersionedDocuments;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -50,11 +48,10 @@ public class UserStore {
     final VersionedDocuments users;
     final VersionedDocuments invitations;
 
-    public UserStore(MongoClient client, EventStoreProperties properties) {
-        MongoDatabase database = client.getDatabase(properties.serviceDatabase());
-        tenants = new VersionedDocuments(database.getCollection(TENANTS));
-        users = new VersionedDocuments(database.getCollection(USERS));
-        invitations = new VersionedDocuments(database.getCollection(INVITATIONS));
+    public UserStore(ReadModelCollections collections) {
+        tenants = new VersionedDocuments(collections, TENANTS);
+        users = new VersionedDocuments(collections, USERS);
+        invitations = new VersionedDocuments(collections, INVITATIONS);
         // the stand-in ignores non-unique indexes; real MongoDB serves the tenant-scoped reads by them
         users.collection().createIndex(Indexes.ascending(TENANT_ID, REMOVED, JOINED_AT));
         invitations.collection().createIndex(Indexes.ascending(TENANT_ID, STATE, INVITED_AT));

@@ -2,9 +2,7 @@ package dev.tenancy.query.apikey;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
@@ -14,7 +12,7 @@ import com.mongodb.client.model.Updates;
 import dev.tenancy.api.apikey.ApiKeyCreatedEvent;
 import dev.tenancy.api.apikey.query.ApiKeyListView;
 import dev.tenancy.api.apikey.query.ApiKeyView;
-import dev.tenancy.platform.axon.EventStoreProperties;
+import dev.tenancy.query.replay.ReadModelCollections;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -48,18 +46,24 @@ public class ApiKeyViewStore {
     private static final String REVOKED = "revoked";
     private static final String REVOKED_AT = "revokedAt";
 
-    private final MongoCollection<Document> keys;
-    private final MongoCollection<Document> tenants;
+    private final ReadModelCollections collections;
 
-    public ApiKeyViewStore(MongoClient client, EventStoreProperties properties) {
-        MongoDatabase database = client.getDatabase(properties.serviceDatabase());
-        keys = database.getCollection(KEYS);
-        tenants = database.getCollection(TENANTS);
-        keys.createIndex(Indexes.ascending(TENANT_ID, CREATED_AT));
+    public ApiKeyViewStore(ReadModelCollections collections) {
+        this.collections = collections;
+        keys().createIndex(Indexes.ascending(TENANT_ID, CREATED_AT));
+    }
+
+    /** Looked up on every call, so a rebuild's switch to new collections takes effect at once. */
+    private MongoCollection<Document> keys() {
+        return collections.get(KEYS);
+    }
+
+    private MongoCollection<Document> tenants() {
+        return collections.get(TENANTS);
     }
 
     void created(ApiKeyCreatedEvent event, long sequence) {
-        ignoringApplied(() -> keys.replaceOne(unapplied(event.keyId(), sequence), new Document(ID, event.keyId())
+        ignoringApplied(() -> keys().replaceOne(unapplied(event.keyId(), sequence), new Document(ID, event.keyId())
                 .append(TENANT_ID, event.tenantId())
                 .append(PREFIX, event.prefix())
                 .append(NAME, event.name())
@@ -71,25 +75,25 @@ public class ApiKeyViewStore {
     }
 
     void revoked(String keyId, long sequence, Instant at) {
-        keys.updateOne(unapplied(keyId, sequence), Updates.combine(Updates.set(REVOKED, true),
+        keys().updateOne(unapplied(keyId, sequence), Updates.combine(Updates.set(REVOKED, true),
                 Updates.set(REVOKED_AT, Date.from(at)), Updates.set(VERSION, sequence)));
     }
 
     /** Last for every event, so a reader that sees the tenant at a version also sees the keys it changed. */
     void advance(String tenantId, long sequence) {
-        ignoringApplied(() -> tenants.updateOne(unapplied(tenantId, sequence),
+        ignoringApplied(() -> tenants().updateOne(unapplied(tenantId, sequence),
                 Updates.combine(Updates.set(TENANT_ID, tenantId), Updates.set(VERSION, sequence)),
                 new UpdateOptions().upsert(true)));
     }
 
     /** The tenant's keys, newest first; empty for a tenant this model has not seen. */
     Optional<ApiKeyListView> view(String tenantId) {
-        Document tenant = tenants.find(Filters.eq(ID, tenantId)).first();
+        Document tenant = tenants().find(Filters.eq(ID, tenantId)).first();
         if (tenant == null) {
             return Optional.empty();
         }
         List<ApiKeyView> views = new ArrayList<>();
-        keys.find(Filters.eq(TENANT_ID, tenantId)).sort(Sorts.orderBy(Sorts.descending(CREATED_AT),
+        keys().find(Filters.eq(TENANT_ID, tenantId)).sort(Sorts.orderBy(Sorts.descending(CREATED_AT),
                 Sorts.ascending(ID))).forEach(key -> views.add(new ApiKeyView(key.getString(ID),
                 key.getString(PREFIX), key.getString(NAME), key.getList(SCOPES, String.class, List.of()),
                 instant(key.getDate(CREATED_AT)), key.getBoolean(REVOKED, false), instant(key.getDate(REVOKED_AT)))));
@@ -99,15 +103,15 @@ public class ApiKeyViewStore {
     /** Every document of every tenant by collection, sorted by id: what replay tests compare. */
     public Map<String, List<Document>> findAllDocumentsOfAllTenants() {
         Map<String, List<Document>> all = new LinkedHashMap<>();
-        all.put(KEYS, keys.find().sort(Sorts.ascending(ID)).into(new ArrayList<>()));
-        all.put(TENANTS, tenants.find().sort(Sorts.ascending(ID)).into(new ArrayList<>()));
+        all.put(KEYS, keys().find().sort(Sorts.ascending(ID)).into(new ArrayList<>()));
+        all.put(TENANTS, tenants().find().sort(Sorts.ascending(ID)).into(new ArrayList<>()));
         return all;
     }
 
     /** Empties the whole model, every tenant: only for rebuilding it from the event store. */
     void deleteAllTenants() {
-        keys.deleteMany(new Document());
-        tenants.deleteMany(new Document());
+        keys().deleteMany(new Document());
+        tenants().deleteMany(new Document());
     }
 
     private static Bson unapplied(String id, long sequence) {

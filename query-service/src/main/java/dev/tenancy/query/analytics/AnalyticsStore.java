@@ -1,16 +1,15 @@
 package dev.tenancy.query.analytics;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import dev.tenancy.api.plan.Resource;
-import dev.tenancy.platform.axon.EventStoreProperties;
+import dev.tenancy.query.replay.ReadModelCollections;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -29,7 +28,9 @@ import static dev.tenancy.query.analytics.AnalyticsDocuments.*;
  * {@code analytics_tenants} (each tenant's plan and status now), {@code analytics_tenant_days} (each tenant's plan
  * and status at the start and end of every UTC day on which they changed) and {@code analytics_usage_days} (each
  * tenant's consumption and releases per resource and UTC day). No document is shared by two tenants, so every write
- * can be guarded by the tenant's own sequence numbers, and no total can be counted twice.
+ * can be guarded by the tenant's own sequence numbers, and no total can be counted twice. Every document names its
+ * tenant in {@code tenantId}. The collections are reached through {@link ReadModelCollections} on every operation,
+ * so readers follow a rebuild's switch at once.
  */
 @Component
 public class AnalyticsStore {
@@ -38,19 +39,46 @@ public class AnalyticsStore {
     static final String TENANT_DAYS = "analytics_tenant_days";
     static final String USAGE_DAYS = "analytics_usage_days";
 
+    /** What {@link TenantLifecycleProjection} writes. */
+    static final List<String> LIFECYCLE = List.of(TENANTS, TENANT_DAYS);
+    /** What {@link UsageTotalsProjection} writes. */
+    static final List<String> USAGE = List.of(USAGE_DAYS);
+
     final GuardedCollection tenants;
     final GuardedCollection tenantDays;
     final GuardedCollection usageDays;
 
-    public AnalyticsStore(MongoClient client, EventStoreProperties properties) {
-        MongoDatabase database = client.getDatabase(properties.serviceDatabase());
-        tenants = new GuardedCollection(database.getCollection(TENANTS));
-        tenantDays = new GuardedCollection(database.getCollection(TENANT_DAYS));
-        usageDays = new GuardedCollection(database.getCollection(USAGE_DAYS));
+    @Autowired
+    public AnalyticsStore(ReadModelCollections collections) {
+        this(collections, List.of(TENANTS, TENANT_DAYS, USAGE_DAYS));
+    }
+
+    /**
+     * A store that creates indexes only in {@code indexed}: a rebuild binds other logical names to themselves, and
+     * an index created there would bring back a collection that an earlier switch retired.
+     */
+    private AnalyticsStore(ReadModelCollections collections, List<String> indexed) {
+        tenants = new GuardedCollection(collections, TENANTS);
+        tenantDays = new GuardedCollection(collections, TENANT_DAYS);
+        usageDays = new GuardedCollection(collections, USAGE_DAYS);
         // the stand-in ignores non-unique indexes; real MongoDB serves the date-range reads by them
-        tenantDays.collection().createIndex(Indexes.ascending(DATE));
-        usageDays.collection().createIndex(Indexes.ascending(RESOURCE, DATE));
-        usageDays.collection().createIndex(Indexes.ascending(DATE));
+        if (indexed.contains(TENANT_DAYS)) {
+            tenantDays.collection().createIndex(Indexes.ascending(DATE));
+        }
+        if (indexed.contains(USAGE_DAYS)) {
+            usageDays.collection().createIndex(Indexes.ascending(RESOURCE, DATE));
+            usageDays.collection().createIndex(Indexes.ascending(DATE));
+        }
+    }
+
+    /** The store a rebuild of {@link TenantLifecycleProjection} writes through. */
+    static AnalyticsStore lifecycle(ReadModelCollections collections) {
+        return new AnalyticsStore(collections, LIFECYCLE);
+    }
+
+    /** The store a rebuild of {@link UsageTotalsProjection} writes through. */
+    static AnalyticsStore usage(ReadModelCollections collections) {
+        return new AnalyticsStore(collections, USAGE);
     }
 
     Optional<Document> tenant(String tenantId) {
@@ -116,11 +144,11 @@ public class AnalyticsStore {
         return top;
     }
 
-    /** Every analytics document by collection and id: what replay tests compare. */
+    /** Every analytics document by logical collection and id: what replay tests compare. */
     public Map<String, List<Document>> findAllDocuments() {
         Map<String, List<Document>> all = new LinkedHashMap<>();
         for (GuardedCollection documents : List.of(tenants, tenantDays, usageDays)) {
-            all.put(documents.collection().getNamespace().getCollectionName(), documents.all());
+            all.put(documents.name(), documents.all());
         }
         return all;
     }

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import dev.tenancy.query.replay.ReadModelCollections;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -24,18 +25,26 @@ import static dev.tenancy.query.analytics.AnalyticsDocuments.VERSION;
  */
 final class GuardedCollection {
 
-    private final MongoCollection<Document> collection;
+    private final ReadModelCollections collections;
+    private final String name;
 
-    GuardedCollection(MongoCollection<Document> collection) {
-        this.collection = collection;
+    GuardedCollection(ReadModelCollections collections, String name) {
+        this.collections = collections;
+        this.name = name;
     }
 
+    /** Looked up on every call, so a rebuild's switch to new collections takes effect at once. */
     MongoCollection<Document> collection() {
-        return collection;
+        return collections.get(name);
+    }
+
+    /** The logical name, the same whichever physical collection is live. */
+    String name() {
+        return name;
     }
 
     Optional<Document> find(String id) {
-        return Optional.ofNullable(collection.find(Filters.eq(ID, id)).first());
+        return Optional.ofNullable(collection().find(Filters.eq(ID, id)).first());
     }
 
     /**
@@ -44,7 +53,7 @@ final class GuardedCollection {
      */
     void upsert(String id, long sequence, List<Bson> changes) {
         try {
-            collection.updateOne(Filters.and(Filters.eq(ID, id), Filters.lt(VERSION, sequence)),
+            collection().updateOne(Filters.and(Filters.eq(ID, id), Filters.lt(VERSION, sequence)),
                     Updates.combine(Updates.combine(changes), Updates.set(VERSION, sequence)),
                     new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
@@ -55,10 +64,10 @@ final class GuardedCollection {
     }
 
     List<Document> all() {
-        return collection.find().sort(Sorts.ascending(ID)).into(new ArrayList<>());
+        return collection().find().sort(Sorts.ascending(ID)).into(new ArrayList<>());
     }
 
     void deleteAll() {
-        collection.deleteMany(new Document());
+        collection().deleteMany(new Document());
     }
 }

@@ -106,7 +106,7 @@ public class TenantLifecycleProjection {
                 setOnInsert(BEFORE, before == null ? null : before.key()),
                 set(AFTER, after.key())));
         List<Bson> state = new ArrayList<>(identity);
-        state.addAll(List.of(set(PLAN, after.plan().name()), set(STATUS, after.status().name()),
+        state.addAll(List.of(setOnInsert(TENANT_ID, tenantId), set(PLAN, after.plan().name()), set(STATUS, after.status().name()),
                 set(LAST_DAY, day.toString())));
         store.tenants.upsert(tenantId, sequence, state);
     }

@@ -3,14 +3,13 @@ package dev.tenancy.query.audit;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import dev.tenancy.platform.axon.EventStoreProperties;
+import dev.tenancy.query.replay.ReadModelCollections;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -26,18 +25,20 @@ import java.util.function.Consumer;
 import static dev.tenancy.query.audit.AuditRows.*;
 
 /**
- * The audit read model: collection {@code audit} in the service database, one row per event, keyed by event id.
- * Lists are ordered newest first by time, then event id, and paged by key ({@link KeysetCursor}).
+ * The audit read model: logical collection {@code audit}, one row per event, keyed by event id; every row names its
+ * tenant. Lists are ordered newest first by time, then event id, and paged by key ({@link KeysetCursor}). The
+ * collection is looked up on every operation, so readers follow the switch after a rebuild at once.
  */
 @Component
 public class AuditStore {
 
     static final String COLLECTION = "audit";
 
-    private final MongoCollection<Document> rows;
+    private final ReadModelCollections collections;
 
-    public AuditStore(MongoClient client, EventStoreProperties properties) {
-        rows = client.getDatabase(properties.serviceDatabase()).getCollection(COLLECTION);
+    public AuditStore(ReadModelCollections collections) {
+        this.collections = collections;
+        MongoCollection<Document> rows = rows();
         // The stand-in ignores non-unique indexes; real MongoDB serves each tenant-scoped filter by one of them.
         rows.createIndex(Indexes.compoundIndex(Indexes.ascending(TENANT_ID), Indexes.descending(TIME, ID)));
         rows.createIndex(Indexes.compoundIndex(Indexes.ascending(TENANT_ID, ACTOR_ID), Indexes.descending(TIME, ID)));
@@ -54,7 +55,7 @@ public class AuditStore {
     /** Creates or replaces the event's row: the same event always gives the same row. */
     void put(Document row) {
         try {
-            rows.replaceOne(Filters.eq(ID, row.getString(ID)), row, new ReplaceOptions().upsert(true));
+            rows().replaceOne(Filters.eq(ID, row.getString(ID)), row, new ReplaceOptions().upsert(true));
         } catch (MongoWriteException e) {
             // two writers upserting one id: the other one wrote the same row
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -65,7 +66,7 @@ public class AuditStore {
 
     /** One page, newest first, starting after {@code after}. Asks for one row more to know whether more follow. */
     public AuditPage page(AuditFilter filter, Optional<KeysetCursor> after, int size) {
-        List<Document> found = rows.find(Filters.and(filter.toBson(), before(after)))
+        List<Document> found = rows().find(Filters.and(filter.toBson(), before(after)))
                 .sort(Sorts.descending(TIME, ID)).limit(size + 1).into(new ArrayList<>());
         List<AuditEntry> items = found.stream().limit(size).map(AuditRows::entry).toList();
         String next = found.size() > size
@@ -75,40 +76,44 @@ public class AuditStore {
 
     /** Every matching row, newest first, read in batches: what an export streams. */
     public void forEach(AuditFilter filter, Consumer<AuditEntry> consumer) {
-        FindIterable<Document> found = rows.find(filter.toBson()).sort(Sorts.descending(TIME, ID)).batchSize(500);
+        FindIterable<Document> found = rows().find(filter.toBson()).sort(Sorts.descending(TIME, ID)).batchSize(500);
         found.forEach(row -> consumer.accept(AuditRows.entry(row)));
     }
 
     public Optional<AuditEntry> find(String eventId) {
-        return Optional.ofNullable(rows.find(Filters.eq(ID, eventId)).first()).map(AuditRows::entry);
+        return Optional.ofNullable(rows().find(Filters.eq(ID, eventId)).first()).map(AuditRows::entry);
     }
 
     /** Every row of one correlation, oldest first, at most {@code limit}. */
     public List<AuditEntry> correlation(String correlationId, int limit) {
-        return rows.find(Filters.eq(CORRELATION_ID, correlationId)).sort(Sorts.ascending(TIME, ID)).limit(limit)
+        return rows().find(Filters.eq(CORRELATION_ID, correlationId)).sort(Sorts.ascending(TIME, ID)).limit(limit)
                 .map(AuditRows::entry).into(new ArrayList<>());
     }
 
     /** The event ids of the rows of one tenant, or of all rows when {@code tenantId} is null. */
     public Set<String> eventIds(String tenantId) {
         Set<String> ids = new HashSet<>();
-        rows.find(tenantId == null ? Filters.empty() : Filters.eq(TENANT_ID, tenantId))
+        rows().find(tenantId == null ? Filters.empty() : Filters.eq(TENANT_ID, tenantId))
                 .projection(Projections.include(ID)).forEach(row -> ids.add(row.getString(ID)));
         return ids;
     }
 
     /** Every row by id, for comparisons (replay tests). */
     public List<Document> all() {
-        return rows.find().sort(Sorts.ascending(ID)).into(new ArrayList<>());
+        return rows().find().sort(Sorts.ascending(ID)).into(new ArrayList<>());
     }
 
     /** Only for operators repairing (and tests proving the completeness check finds a gap). */
     public void delete(String eventId) {
-        rows.deleteOne(Filters.eq(ID, eventId));
+        rows().deleteOne(Filters.eq(ID, eventId));
     }
 
     void deleteAll() {
-        rows.deleteMany(new Document());
+        rows().deleteMany(new Document());
+    }
+
+    private MongoCollection<Document> rows() {
+        return collections.get(COLLECTION);
     }
 
     /** Rows strictly after the cursor in newest-first order. */

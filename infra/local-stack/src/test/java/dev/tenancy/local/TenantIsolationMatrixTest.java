@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tenant B's owner, with every route the running services expose (read from their handler mappings, so a new route
@@ -61,9 +63,12 @@ class TenantIsolationMatrixTest extends StackTest {
         String keyA = apiKey(tokenA);
         Target targetA = new Target(tenantA, slugA, a.get("userId").asText(), keyId(tokenA));
         String superadmin = superadminToken();
+        long eventsBefore = eventsOf(tenantA);
+        // the view is compared at the end, so first let it catch up with every event A has (version = last sequence)
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.get("/api/v1/tenants/" + tenantA, superadmin)
+                .json().path("version").asLong(-1) == eventsBefore - 1);
         String before = tenantAsSeenBySuperadmin(tenantA, superadmin);
         assertThat(before).startsWith("200").contains("Alpha " + marker);
-        long eventsBefore = eventsOf(tenantA);
         Set<String> secrets = Set.of("Alpha " + marker, "owner@" + slugA + ".test", keyA);
 
         List<Route> routes = routes();

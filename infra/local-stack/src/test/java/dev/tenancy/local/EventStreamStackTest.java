@@ -82,6 +82,8 @@ class EventStreamStackTest extends StackTest {
 
             StackClient.Response health = offline.get("/actuator/health", null);
             assertThat(health.status()).as(health.body()).isEqualTo(503);
+            assertThat(health.body()).as("the services answered within the gateway's budget")
+                    .doesNotContain("No answer within").contains("DOWN");
             JsonNode command = new StackClient(alone.commandUrl()).get("/actuator/health", null).json();
             assertThat(command.at("/components/kafka/status").asText()).isEqualTo("DOWN");
             assertThat(command.at("/components/mongo/status").asText()).isEqualTo("UP");

@@ -1,7 +1,6 @@
 package dev.tenancy.bench;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,18 +34,7 @@ public record BenchSettings(int threads, int tenants, int warmupSeconds, int dur
 
     /** Reads {@code --name=value} flags; the repository defaults to the nearest parent holding the services. */
     public static BenchSettings parse(String[] args, Path workingDirectory) {
-        Map<String, String> flags = new HashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            if (!arg.startsWith("--") || equals < 0) {
-                throw new IllegalArgumentException("Flags look like --name=value, got " + arg);
-            }
-            String name = arg.substring(2, equals);
-            if (!FLAGS.contains(name)) {
-                throw new IllegalArgumentException("Unknown flag --" + name + "; known: " + FLAGS);
-            }
-            flags.put(name, arg.substring(equals + 1));
-        }
+        Map<String, String> flags = CommandLineFlags.parse(args, FLAGS);
         Path repo = flags.containsKey("repo") ? Path.of(flags.get("repo")).toAbsolutePath()
                 : RepoLayout.findRoot(workingDirectory.toAbsolutePath());
         String report = flags.getOrDefault("report", repo.resolve("docs/benchmarks.md").toString());

@@ -3,7 +3,6 @@ package dev.tenancy.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,18 +27,7 @@ record ReplaySettings(int events, int tenants, int spacingMillis, List<Integer> 
             "service-heap", "repo", "report");
 
     static ReplaySettings parse(String[] args, Path workingDirectory) {
-        Map<String, String> flags = new HashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            if (!arg.startsWith("--") || equals < 0) {
-                throw new IllegalArgumentException("Flags look like --name=value, got " + arg);
-            }
-            String name = arg.substring(2, equals);
-            if (!FLAGS.contains(name)) {
-                throw new IllegalArgumentException("Unknown flag --" + name + "; known: " + FLAGS);
-            }
-            flags.put(name, arg.substring(equals + 1));
-        }
+        Map<String, String> flags = CommandLineFlags.parse(args, FLAGS);
         Path repo = flags.containsKey("repo") ? Path.of(flags.get("repo")).toAbsolutePath()
                 : RepoLayout.findRoot(workingDirectory.toAbsolutePath());
         String report = flags.getOrDefault("report", repo.resolve("docs/benchmarks.md").toString());

@@ -4,6 +4,8 @@ import dev.tenancy.api.tenant.TenantStatus;
 import dev.tenancy.api.user.Role;
 import dev.tenancy.platform.context.CallContext;
 import dev.tenancy.platform.context.CallContextHolder;
+import dev.tenancy.platform.console.ConsoleSession;
+import dev.tenancy.platform.security.AccessTokens;
 import dev.tenancy.platform.security.AuthenticatedUser;
 import dev.tenancy.platform.security.IpAllowListInterceptor;
 import dev.tenancy.platform.security.PublicEndpoint;
@@ -13,10 +15,13 @@ import dev.tenancy.platform.tenant.TenantRef;
 import dev.tenancy.platform.web.ApiProblem;
 import dev.tenancy.platform.web.FieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,9 +47,12 @@ public class AuthController {
     private final LoginThrottle throttle;
     private final SecondFactors secondFactors;
     private final Sessions sessions;
+    private final AccessTokens accessTokens;
 
     public AuthController(CredentialStore credentials, TenantDirectory tenants, Passwords passwords,
-                          LoginThrottle throttle, SecondFactors secondFactors, Sessions sessions) {
+                          LoginThrottle throttle, SecondFactors secondFactors, Sessions sessions,
+                          AccessTokens accessTokens) {
+        this.accessTokens = accessTokens;
         this.credentials = credentials;
         this.tenants = tenants;
         this.passwords = passwords;
@@ -62,7 +70,8 @@ public class AuthController {
             + "invalid-mfa-code. Repeated failures for one account answer 429 too-many-attempts with Retry-After.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(
             oneOf = {LoginResponse.class, MfaChallenge.class})))
-    public ResponseEntity<Object> login(@RequestBody LoginRequest request) {
+    public ResponseEntity<Object> login(@RequestBody LoginRequest request, HttpServletRequest http,
+                                        HttpServletResponse response) {
         new FieldErrors().require("email", request.email()).require("password", request.password())
                 .maxLength("email", request.email(), 254).maxLength("tenant", request.tenant(), 100).throwIfAny();
         String scope = scope(request.tenant());
@@ -85,7 +94,7 @@ public class AuthController {
             throw IdentityProblems.invalidMfaCode();
         }
         throttle.succeeded(attempt);
-        return ResponseEntity.ok(sessions.open(credential, secondFactor));
+        return ResponseEntity.ok(console(http, response, sessions.open(credential, secondFactor)));
     }
 
     @PublicEndpoint
@@ -93,10 +102,13 @@ public class AuthController {
     @Operation(summary = "Renew the access token", description = "Exchanges the refresh token for a new access "
             + "token and a new refresh token; the old one is used up. Presenting a used one again answers 401 "
             + "refresh-token-reused and ends its session; an unknown, expired or revoked one (user removed, tenant "
-            + "deleted, password changed, signed out) answers 401 invalid-refresh-token.")
-    public LoginResponse refresh(@RequestBody RefreshRequest request) {
-        new FieldErrors().require("refreshToken", request.refreshToken()).throwIfAny();
-        return sessions.refresh(request.refreshToken());
+            + "deleted, password changed, signed out) answers 401 invalid-refresh-token. The web console sends no "
+            + "body: its refresh token is in its session cookie.")
+    public LoginResponse refresh(@RequestBody(required = false) RefreshRequest request, HttpServletRequest http,
+                                 HttpServletResponse response) {
+        String presented = presentedRefreshToken(request == null ? null : request.refreshToken(), http);
+        new FieldErrors().require("refreshToken", presented).throwIfAny();
+        return console(http, response, sessions.refresh(presented));
     }
 
     @PublicEndpoint
@@ -104,14 +116,63 @@ public class AuthController {
     @Operation(summary = "Sign out", description = "Ends the refresh token's session, and the access token sent "
             + "along if it is the same user's. With \"everywhere\": true, every session and access token of the "
             + "user ends at once on every service. 401 invalid-refresh-token for an unknown refresh token.")
-    public ResponseEntity<Void> logout(@RequestBody LogoutRequest request,
+    public ResponseEntity<Void> logout(@RequestBody(required = false) LogoutRequest request,
                                        @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-                                       String authorization) {
-        new FieldErrors().require("refreshToken", request.refreshToken()).throwIfAny();
+                                       String authorization, HttpServletRequest http, HttpServletResponse response) {
+        String presented = presentedRefreshToken(request == null ? null : request.refreshToken(), http);
+        new FieldErrors().require("refreshToken", presented).throwIfAny();
         String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).trim() : null;
-        sessions.logout(request.refreshToken(), Boolean.TRUE.equals(request.everywhere()), bearer);
+        if (bearer == null && ConsoleSession.fromConsole(http)) {
+            bearer = ConsoleSession.cookie(http, ConsoleSession.ACCESS_COOKIE).orElse(null);
+        }
+        try {
+            sessions.logout(presented, request != null && Boolean.TRUE.equals(request.everywhere()), bearer);
+        } finally {
+            if (ConsoleSession.fromConsole(http)) {
+                ConsoleCookies.clear(http, response);
+            }
+        }
         return ResponseEntity.noContent().build();
+    }
+
+    @PublicEndpoint
+    @PostMapping("/impersonation/exit")
+    @Operation(summary = "Stop acting as a tenant (web console)", description = "Ends the console's impersonation "
+            + "session (its token stops working at once) and restores the superadmin's own session from the cookies "
+            + "it was kept in. Needs the console's X-Requested-With header (403 otherwise). 204; 409 "
+            + "no-impersonation when the console is not impersonating.")
+    public ResponseEntity<Void> exitImpersonation(HttpServletRequest http, HttpServletResponse response) {
+        if (!ConsoleSession.fromConsole(http)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                    "This route serves the web console: send " + ConsoleSession.HEADER + ": "
+                            + ConsoleSession.HEADER_VALUE + ".");
+        }
+        Optional<String> token = ConsoleSession.cookie(http, ConsoleSession.ACCESS_COOKIE);
+        Optional<AuthenticatedUser> acting = token.map(accessTokens::verify).filter(AccessTokens.Verification::isValid)
+                .map(AccessTokens.Verification::user).filter(user -> user.actingSuperadmin() != null);
+        if (acting.isEmpty() && ConsoleSession.cookie(http, ConsoleSession.ADMIN_ACCESS_COOKIE).isEmpty()
+                && ConsoleSession.cookie(http, ConsoleSession.ADMIN_REFRESH_COOKIE).isEmpty()) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "no-impersonation", "Not impersonating",
+                    "This console session is not acting as a tenant.");
+        }
+        acting.ifPresent(user -> accessTokens.revoke(token.get()));
+        ConsoleCookies.restoreAdmin(http, response, accessTokens.ttlSeconds());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The body's refresh token; the console's cookie only when its own scripts ask (never on a cross-site post). */
+    private static String presentedRefreshToken(String inBody, HttpServletRequest http) {
+        if (inBody != null && !inBody.isBlank()) {
+            return inBody;
+        }
+        return ConsoleSession.fromConsole(http)
+                ? ConsoleSession.cookie(http, ConsoleSession.REFRESH_COOKIE).orElse(null) : null;
+    }
+
+    private static LoginResponse console(HttpServletRequest http, HttpServletResponse response,
+                                         LoginResponse session) {
+        return ConsoleSession.fromConsole(http) ? ConsoleCookies.open(http, response, session) : session;
     }
 
     /**

@@ -11,6 +11,10 @@ import dev.tenancy.platform.security.RequiresRole;
 import dev.tenancy.platform.web.ApiProblem;
 import dev.tenancy.platform.web.FieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
+import dev.tenancy.command.identity.ConsoleCookies;
+import dev.tenancy.platform.console.ConsoleSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,10 +59,13 @@ public class ImpersonationController {
             + "characters, shown to the tenant). Answers an access token acting as the tenant's owner, valid for "
             + "tenancy.impersonation.ttl (10 minutes by default); its commands record the owner as actor and the "
             + "superadmin as actingSuperadmin. Works for suspended tenants. 403 impersonation-not-allowed when the "
-            + "tenant's compliance.allowImpersonation is false; 404 tenant-not-found; 409 no-owner.")
+            + "tenant's compliance.allowImpersonation is false; 404 tenant-not-found; 409 no-owner. From the web "
+            + "console the token goes into its session cookie instead of the body, the superadmin's own session is "
+            + "kept aside until POST /api/v1/auth/impersonation/exit.")
     public ResponseEntity<ImpersonationResponse> impersonate(@PathVariable("id") String id,
                                                              @RequestBody(required = false)
-                                                             ImpersonationRequest request) {
+                                                             ImpersonationRequest request,
+                                                             HttpServletRequest http, HttpServletResponse response) {
         AuthenticatedUser superadmin = Authentication.currentUser();
         if (superadmin.isApiKey()) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
@@ -77,9 +84,13 @@ public class ImpersonationController {
                 superadmin.userId()), remaining);
         log.info("Superadmin {} impersonates owner {} of tenant {} until {}", superadmin.userId(),
                 grant.ownerUserId(), grant.tenantId(), grant.expiresAt());
+        boolean console = ConsoleSession.fromConsole(http);
+        if (console) {
+            ConsoleCookies.impersonate(http, response, token, remaining.toSeconds());
+        }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .header(TenantCommands.VERSION_HEADER, Long.toString(grant.version()))
-                .body(new ImpersonationResponse(token, "Bearer", remaining.toSeconds(), grant.tenantId(),
+                .body(new ImpersonationResponse(console ? null : token, "Bearer", remaining.toSeconds(), grant.tenantId(),
                         grant.ownerUserId(), superadmin.userId()));
     }
 }

@@ -33,6 +33,16 @@ public class ProxyController {
         proxy.forward(request, response, properties.route(request.getMethod(), path), path);
     }
 
+    /**
+     * The web console's pages and assets are rendered by query-service from its read models; their changes go
+     * through /api like any other client's.
+     */
+    @RequestMapping(path = {"/", "/signin", "/signup", "/dashboard", "/dashboard/**", "/console/**"},
+            method = {GET, HEAD})
+    public void console(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        proxy.forward(request, response, Upstream.QUERY, request.getRequestURI());
+    }
+
     /** Problem type documentation is part of the read model. */
     @RequestMapping(path = "/problems/**", method = {GET, HEAD})
     public void problems(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,5 +1,6 @@
 package dev.tenancy.platform;
 
+import dev.tenancy.platform.console.ConsolePaths;
 import com.mongodb.client.MongoClient;
 import dev.tenancy.platform.apikey.ApiKeyAuthenticator;
 import dev.tenancy.platform.axon.AxonMongoConfiguration;
@@ -96,9 +97,10 @@ public class PlatformAutoConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new AccessInterceptor()).addPathPatterns("/api/**")
+                registry.addInterceptor(new AccessInterceptor()).addPathPatterns(ConsolePaths.SECURED)
                         .order(ACCESS_INTERCEPTOR_ORDER);
-                registry.addInterceptor(tenantResolution).addPathPatterns("/api/**").order(TENANT_INTERCEPTOR_ORDER);
+                registry.addInterceptor(tenantResolution).addPathPatterns(ConsolePaths.SECURED)
+                        .order(TENANT_INTERCEPTOR_ORDER);
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.tenancy.platform.apikey;
 
+import dev.tenancy.platform.console.ConsolePaths;
 import com.mongodb.client.MongoClient;
 import dev.tenancy.platform.PlatformAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,7 +36,7 @@ public class ApiKeyAutoConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new ApiKeyRulesInterceptor()).addPathPatterns("/api/**")
+                registry.addInterceptor(new ApiKeyRulesInterceptor()).addPathPatterns(ConsolePaths.SECURED)
                         .order(ApiKeyRulesInterceptor.ORDER);
             }
         };

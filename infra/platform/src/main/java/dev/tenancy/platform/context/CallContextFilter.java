@@ -3,6 +3,7 @@ package dev.tenancy.platform.context;
 import dev.tenancy.api.metadata.ActorKind;
 import dev.tenancy.platform.apikey.ApiKeyAuthenticator;
 import dev.tenancy.platform.apikey.ApiKeyFormat;
+import dev.tenancy.platform.console.ConsoleSession;
 import dev.tenancy.platform.security.AccessTokens;
 import dev.tenancy.platform.security.AuthenticatedUser;
 import dev.tenancy.platform.security.Authentication;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Establishes the {@link CallContext} of an HTTP request: request and correlation ids (taken from the caller when
  * well-formed, generated otherwise), client address, and the verified caller: the bearer of an access token, or an
- * API key sent as {@code X-API-Key: <key>} or {@code Authorization: Bearer tpk_...}.
+ * API key sent as {@code X-API-Key: <key>} or {@code Authorization: Bearer tpk_...}, or, without either header, the
+ * web console's session cookie ({@link ConsoleSession}).
  */
 public class CallContextFilter extends OncePerRequestFilter {
 
@@ -64,14 +66,14 @@ public class CallContextFilter extends OncePerRequestFilter {
         } else if (authorization != null && bearer == null) {
             Authentication.reject(request, "malformed Authorization header");
         } else if (bearer != null) {
-            AccessTokens.Verification verification = tokens.verify(bearer);
-            if (verification.isValid()) {
-                AuthenticatedUser user = verification.user();
-                Authentication.accept(request, user);
-                context = context.withTenant(user.tenantId())
-                        .withActor(user.userId(), ActorKind.USER, user.role().name(), actingSuperadmin(user));
-            } else {
-                Authentication.reject(request, verification.failure());
+            context = withAccessToken(request, context, bearer);
+        } else if (authorization == null) {
+            Optional<String> cookie = ConsoleSession.cookie(request, ConsoleSession.ACCESS_COOKIE);
+            if (cookie.isPresent() && ConsoleSession.cookieAccepted(request)) {
+                context = withAccessToken(request, context, cookie.get());
+            } else if (cookie.isPresent()) {
+                Authentication.reject(request, "a session cookie authorises a change only with the header "
+                        + ConsoleSession.HEADER + ": " + ConsoleSession.HEADER_VALUE);
             }
         }
         response.setHeader(REQUEST_ID_HEADER, requestId);
@@ -83,6 +85,18 @@ public class CallContextFilter extends OncePerRequestFilter {
         } finally {
             CallContextHolder.clear();
         }
+    }
+
+    private CallContext withAccessToken(HttpServletRequest request, CallContext context, String token) {
+        AccessTokens.Verification verification = tokens.verify(token);
+        if (!verification.isValid()) {
+            Authentication.reject(request, verification.failure());
+            return context;
+        }
+        AuthenticatedUser user = verification.user();
+        Authentication.accept(request, user);
+        return context.withTenant(user.tenantId())
+                .withActor(user.userId(), ActorKind.USER, user.role().name(), actingSuperadmin(user));
     }
 
     /** Any rejected key gets the same failure: which part was wrong is not the caller's business. */

@@ -1,5 +1,6 @@
 package dev.tenancy.platform.security;
 
+import dev.tenancy.platform.console.ConsolePaths;
 import dev.tenancy.platform.PlatformAutoConfiguration;
 import dev.tenancy.platform.context.ClientAddressResolver;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,7 +17,7 @@ public class IpAllowListAutoConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new IpAllowListInterceptor(addresses)).addPathPatterns("/api/**")
+                registry.addInterceptor(new IpAllowListInterceptor(addresses)).addPathPatterns(ConsolePaths.SECURED)
                         .order(IpAllowListInterceptor.ORDER);
             }
         };

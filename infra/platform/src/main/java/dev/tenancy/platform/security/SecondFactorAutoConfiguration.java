@@ -1,5 +1,6 @@
 package dev.tenancy.platform.security;
 
+import dev.tenancy.platform.console.ConsolePaths;
 import dev.tenancy.platform.PlatformAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,7 @@ public class SecondFactorAutoConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new SecondFactorInterceptor()).addPathPatterns("/api/**")
+                registry.addInterceptor(new SecondFactorInterceptor()).addPathPatterns(ConsolePaths.SECURED)
                         .order(SecondFactorInterceptor.ORDER);
             }
         };

@@ -1,5 +1,8 @@
 package dev.tenancy.command.identity;
 
+import dev.tenancy.platform.console.ConsoleSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import dev.tenancy.api.user.command.RecordPasswordChangeCommand;
 import dev.tenancy.command.web.TenantCommands;
 import dev.tenancy.platform.security.AllowedWithoutSecondFactor;
@@ -43,8 +46,9 @@ public class PasswordController {
             + "invalid-credentials when wrong; failures count towards the sign-in lockout, 429 too-many-attempts) "
             + "and a new one that passes the password policy (400). Ends every session of the user and answers "
             + "new tokens. Not for API keys or impersonation sessions (403); the superadmin's password is set by "
-            + "SUPERADMIN_PASSWORD (403).")
-    public LoginResponse change(@RequestBody PasswordChangeRequest request) {
+            + "SUPERADMIN_PASSWORD (403). From the web console the new session goes into its cookies.")
+    public LoginResponse change(@RequestBody PasswordChangeRequest request, HttpServletRequest http,
+                                HttpServletResponse response) {
         Person person = people.current();
         if (person.user().isSuperadmin()) {
             throw IdentityProblems.forbidden("The superadmin's password is set by SUPERADMIN_PASSWORD and applied "
@@ -66,6 +70,7 @@ public class PasswordController {
         commands.send(new RecordPasswordChangeCommand(person.tenantId(), credential.userId()));
         credentials.changePasswordHash(credential.userId(), hash);
         sessions.endAll(credential.userId());
-        return sessions.open(credential, person.user().secondFactor());
+        LoginResponse session = sessions.open(credential, person.user().secondFactor());
+        return ConsoleSession.fromConsole(http) ? ConsoleCookies.open(http, response, session) : session;
     }
 }

@@ -1,5 +1,8 @@
 package dev.tenancy.command.identity;
 
+import dev.tenancy.platform.console.ConsoleSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import dev.tenancy.api.user.command.DisableTwoFactorCommand;
 import dev.tenancy.api.user.command.EnableTwoFactorCommand;
 import dev.tenancy.command.web.TenantCommands;
@@ -66,8 +69,10 @@ public class TwoFactorController {
     @AllowedWithoutSecondFactor
     @Operation(summary = "Switch the authenticator app on", description = "With the app's current code: the "
             + "second factor is on from now, answers 10 single-use recovery codes (shown only now) and a fresh "
-            + "session that counts as signed in with it. 401 invalid-mfa-code, 409 two-factor-not-pending.")
-    public TwoFactorConfirmation confirm(@RequestBody TwoFactorCodeRequest request) {
+            + "session that counts as signed in with it (from the web console: in its cookies, not the body). 401 "
+            + "invalid-mfa-code, 409 two-factor-not-pending.")
+    public TwoFactorConfirmation confirm(@RequestBody TwoFactorCodeRequest request, HttpServletRequest http,
+                                         HttpServletResponse response) {
         Person person = people.current();
         new FieldErrors().require("code", request.code()).throwIfAny();
         Credential credential = person.credential();
@@ -88,7 +93,11 @@ public class TwoFactorController {
             commands.send(new EnableTwoFactorCommand(person.tenantId(), credential.userId()));
         }
         List<String> recoveryCodes = factors.activate(credential);
-        return TwoFactorConfirmation.of(recoveryCodes, sessions.open(credential, true));
+        LoginResponse session = sessions.open(credential, true);
+        if (ConsoleSession.fromConsole(http)) {
+            session = ConsoleCookies.open(http, response, session);
+        }
+        return TwoFactorConfirmation.of(recoveryCodes, session);
     }
 
     @PostMapping("/disable")

@@ -87,6 +87,24 @@ class ConsoleSessionTest extends StackTest {
     }
 
     @Test
+    void aPasswordChangeFromTheConsoleKeepsItsPersonSignedInWithANewCookieAndEndsTheOldSession() {
+        String slug = signedUp("password");
+        Map<String, String> before = cookies(consoleLogin(slug));
+
+        StackClient.Response changed = client.send("POST", "/api/v1/auth/password", null,
+                with(CONSOLE, "Cookie", "tp_session=" + before.get("tp_session")),
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"another-horse-43\"}");
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("accessToken").isNull()).isTrue();
+        String after = cookies(changed).get("tp_session");
+        assertThat(client.get("/api/v1/tenants/current", null, Map.of("Cookie", "tp_session=" + after)).status())
+                .isEqualTo(200);
+        assertThat(client.get("/api/v1/tenants/current", null, Map.of("Cookie", "tp_session="
+                + before.get("tp_session"))).status()).isEqualTo(401);
+    }
+
+    @Test
     void impersonationFromTheConsoleMovesTheSuperadminsSessionAsideAndTheWayBackRestoresIt() {
         String slug = signedUp("imp");
         String tenantId = client.post("/api/v1/auth/login", null, credentials(slug)).json().get("tenantId").asText();

@@ -1,6 +1,7 @@
 package dev.tenancy.query.console;
 
 import dev.tenancy.api.user.Role;
+import dev.tenancy.platform.tenant.DeletedTenantVisibleToSuperadmins;
 import dev.tenancy.platform.security.RequiresRole;
 import dev.tenancy.platform.web.ApiProblem;
 import dev.tenancy.platform.web.FieldErrors;
@@ -23,6 +24,7 @@ import java.util.Optional;
 @RestController
 @RequestMapping("/api/v1/admin")
 @RequiresRole(Role.SUPERADMIN)
+@DeletedTenantVisibleToSuperadmins
 public class EventConsoleController {
 
     static final String TENANT_ID = "A tenant id, deleted tenants too (or name the tenant with ?tenant= / "

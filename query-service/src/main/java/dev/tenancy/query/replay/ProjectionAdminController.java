@@ -3,6 +3,7 @@ package dev.tenancy.query.replay;
 import dev.tenancy.api.user.Role;
 import dev.tenancy.platform.security.RequiresRole;
 import dev.tenancy.platform.tenant.CurrentTenant;
+import dev.tenancy.platform.tenant.DeletedTenantVisibleToSuperadmins;
 import dev.tenancy.platform.web.FieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -50,10 +51,12 @@ public class ProjectionAdminController {
     }
 
     @PostMapping("/{name}/rebuild")
+    @DeletedTenantVisibleToSuperadmins
     @Operation(summary = "Rebuild a projection from the start of the event store (superadmin)", description = "202 "
             + "with the rebuild's id. Without tenant: a second processor projects every event into new collections "
             + "while the live ones stay served, and readers are switched to them once it has caught up. With tenant: "
-            + "that tenant's documents are deleted and its events applied again, other tenants untouched. 404 "
+            + "that tenant's documents are deleted and its events applied again, other tenants untouched (deleted "
+            + "tenants too: their history stays in the store). 404 "
             + "projection-not-found, 409 rebuild-running while one runs, 409 projection-not-rebuildable.")
     public ResponseEntity<RebuildAccepted> rebuild(
             @PathVariable String name,
@@ -85,7 +88,8 @@ public class ProjectionAdminController {
         if (tenant == null) {
             rebuild = rebuilds.rebuild(name, new RebuildOptions(kind, threads, batch, fetch));
         } else {
-            // the platform resolved ?tenant= (id or slug) already and refused unknown and deleted tenants
+            // the platform resolved ?tenant= (id or slug) already and refused unknown tenants; deleted ones keep
+            // their history, so their slice can be rebuilt
             tenantId = CurrentTenant.find(request).map(ref -> ref.id()).orElse(tenant.trim());
             rebuild = rebuilds.rebuildTenant(name, tenantId);
         }

@@ -6,6 +6,8 @@ import dev.tenancy.api.tenant.event.DomainRegisteredEvent;
 import dev.tenancy.api.tenant.event.SettingsChangedEvent;
 import dev.tenancy.api.tenant.event.TenantActivatedEvent;
 import dev.tenancy.api.tenant.event.TenantCreatedEvent;
+import dev.tenancy.api.tenant.event.TenantDeletedEvent;
+import dev.tenancy.api.tenant.TenantStatus;
 import dev.tenancy.api.tenant.event.UserAddedEvent;
 import dev.tenancy.api.usage.ApiCallsRecordedEvent;
 import dev.tenancy.api.user.Role;
@@ -22,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The superadmin's event console over the event store: search, one event, correlation trace, aggregate history. */
 class EventConsoleApiTest extends AuditTestSupport {
@@ -76,6 +80,21 @@ class EventConsoleApiTest extends AuditTestSupport {
                 .hasSize(2).doesNotContain(settings, domain);
         assertThat(ids(ok("/api/v1/admin/events?tenantId=" + tenantId + "&from=" + row(settings).time()
                 + "&to=" + row(settings).time().plusMillis(1)))).containsExactly(settings);
+    }
+
+    @Test
+    void aDeletedTenantsHistoryStaysSearchableByItsSlug() throws Exception {
+        String tenantId = auditTenant("console-gone");
+        String slug = view(tenantId).slug();
+        Instant now = Instant.now();
+        String deleted = act(tenantId, by(tenantId, "alice", "OWNER", "corr-console-gone"),
+                new TenantDeletedEvent(tenantId, "closed", now, now.plus(Duration.ofDays(30)))).get(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> view(tenantId) == null
+                || view(tenantId).status() == TenantStatus.DELETED);
+
+        JsonNode history = ok("/api/v1/admin/events?tenant=" + slug);
+
+        assertThat(ids(history)).startsWith(deleted).hasSize(3);
     }
 
     @Test

@@ -186,6 +186,24 @@ class ProjectionRebuildTest extends ReplayTestSupport {
     }
 
     @Test
+    void aDeletedTenantsSliceCanBeRebuiltFromItsHistory() throws Exception {
+        String deleted = tenantWithHistory("slice-gone");
+        Instant now = Instant.now();
+        append(deleted, new TenantDeletedEvent(deleted, "closed the account", now, now.plus(Duration.ofDays(30))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DELETED".equals(document(deleted).getString("status")));
+        awaitEveryGroupCaughtUp();
+        Document before = document(deleted);
+        registry.get(TenantViewRepository.COLLECTION).updateOne(Filters.eq("_id", deleted),
+                Updates.set("name", "damaged"));
+
+        JsonNode slice = awaitRebuild("tenants", rebuild("tenants", "?tenant=" + deleted)).get("lastRebuild");
+
+        assertThat(slice.get("tenant").asText()).isEqualTo(deleted);
+        assertThat(slice.get("phase").asText()).as(slice.toString()).isEqualTo("COMPLETED");
+        assertThat(document(deleted)).isEqualTo(before);
+    }
+
+    @Test
     void refusesUnknownProjectionsBadParametersAndEveryoneButTheSuperadmin() throws Exception {
         assertThat(problem(send("POST", "/api/v1/admin/projections/nope/rebuild"), 404))
                 .isEqualTo("projection-not-found");

@@ -8,7 +8,8 @@ import org.springframework.web.method.HandlerMethod;
 import java.util.List;
 
 /**
- * What a tenant's status allows. A deleted tenant is gone for everyone; a suspended one keeps only the routes marked
+ * What a tenant's status allows. A deleted tenant is gone for everyone (but superadmins on the few routes
+ * {@link DeletedTenantVisibleToSuperadmins} marks); a suspended one keeps only the routes marked
  * {@link AllowedWhenSuspended}, except for superadmins, who must be able to look into it and reactivate it.
  */
 public final class TenantStatusGuard {
@@ -17,7 +18,8 @@ public final class TenantStatusGuard {
     }
 
     public static void check(TenantRef tenant, HandlerMethod handler, boolean superadmin, List<String> tried) {
-        if (tenant.status() == TenantStatus.DELETED) {
+        if (tenant.status() == TenantStatus.DELETED
+                && !(superadmin && HandlerAnnotations.find(handler, DeletedTenantVisibleToSuperadmins.class) != null)) {
             throw ApiProblem.notFound("tenant-not-found", "Tenant '" + tenant.slug() + "' has been deleted.")
                     .with("tried", List.copyOf(tried));
         }

@@ -42,6 +42,13 @@ class TenantStatusAndFeatureTest extends TenantWebTestSupport {
     }
 
     @Test
+    void superadminsMayNameADeletedTenantOnlyWhereItsHistoryIsTheSubject() throws Exception {
+        assertResolved(ok(asSuperadmin("/api/test/history?tenant=gone")), GONE);
+        problem(asSuperadmin("/api/test/plain?tenant=gone"), 404, "tenant-not-found");
+        problem(asOwnerOf("/api/test/history", GONE), 404, "tenant-not-found");
+    }
+
+    @Test
     void aRouteRequiringAFeatureTheTenantLacksIsForbiddenNamingThePlanThatHasIt() throws Exception {
         JsonNode body = problem(asOwnerOf("/api/test/ab-tests", ACME), 403, "feature-not-available");
         assertThat(body.get("feature").asText()).isEqualTo("AB_TESTING");

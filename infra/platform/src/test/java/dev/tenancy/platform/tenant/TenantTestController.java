@@ -22,6 +22,12 @@ class TenantTestController {
         return resolved();
     }
 
+    @GetMapping("/history")
+    @DeletedTenantVisibleToSuperadmins
+    Map<String, Object> history() {
+        return resolved();
+    }
+
     @GetMapping("/status")
     @AllowedWhenSuspended
     Map<String, Object> status() {

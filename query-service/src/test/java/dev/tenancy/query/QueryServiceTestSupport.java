@@ -67,6 +67,11 @@ public abstract class QueryServiceTestSupport {
     @Autowired
     protected AccessTokens tokens;
 
+    /** The in-memory MongoDB every test context shares (a second node in a test points here too). */
+    protected static String mongoUri() {
+        return MONGO_URI;
+    }
+
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", () -> MONGO_URI);

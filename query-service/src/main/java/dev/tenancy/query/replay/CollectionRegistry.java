@@ -57,6 +57,7 @@ public class CollectionRegistry implements ReadModelCollections {
     private static final String RETIRED = "retired";
     private static final String NAME = "name";
     private static final String DROP_AFTER = "dropAfter";
+    private static final String PAUSE_OTHERS = "pauseOthers";
 
     private final MongoDatabase database;
     private final MongoCollection<Document> registry;
@@ -64,6 +65,7 @@ public class CollectionRegistry implements ReadModelCollections {
     private final Clock clock;
     private final ScheduledExecutorService refresher;
     private volatile Map<String, String> physicalNames = Map.of();
+    private volatile Map<String, String> pauses = Map.of();
 
     @Autowired
     public CollectionRegistry(MongoClient client, EventStoreProperties store, ReplayProperties properties) {
@@ -135,6 +137,25 @@ public class CollectionRegistry implements ReadModelCollections {
     boolean heartbeat(String group, String rebuildId) {
         return registry.updateOne(leaseFilter(group, rebuildId),
                 Updates.set(REBUILD + "." + HEARTBEAT_AT, Date.from(clock.instant()))).getMatchedCount() > 0;
+    }
+
+    /**
+     * Asks every other node to pause (or lets it resume) the group's live processor for the rebuild. The request
+     * lives in the rebuild's lease, so it ends with it: when the rebuild switches, fails, finishes, or its node dies
+     * and the lease goes stale, every node resumes.
+     *
+     * @return false if the rebuild no longer holds the lease
+     */
+    boolean pauseOtherNodes(String group, String rebuildId, boolean pause) {
+        boolean held = registry.updateOne(leaseFilter(group, rebuildId),
+                Updates.set(REBUILD + "." + PAUSE_OTHERS, pause)).getMatchedCount() > 0;
+        refresh();
+        return held;
+    }
+
+    /** The rebuild that asks the other nodes to pause the group's live processor, as last read. */
+    Optional<String> pauseRequestedBy(String group) {
+        return Optional.ofNullable(pauses.get(group));
     }
 
     void release(String group, String rebuildId) {
@@ -212,12 +233,20 @@ public class CollectionRegistry implements ReadModelCollections {
     /** Synchronized: a periodic refresh that read before a switch must not overwrite the switch's own refresh. */
     synchronized void refresh() {
         Map<String, String> names = new HashMap<>();
+        Map<String, String> pausing = new HashMap<>();
+        Instant stale = clock.instant().minus(properties.leaseTimeout());
         for (Document document : registry.find()) {
             for (Document name : document.getList(COLLECTIONS, Document.class, List.of())) {
                 names.put(name.getString(LOGICAL), name.getString(PHYSICAL));
             }
+            Document lease = document.get(REBUILD, Document.class);
+            if (lease != null && Boolean.TRUE.equals(lease.getBoolean(PAUSE_OTHERS))
+                    && lease.getDate(HEARTBEAT_AT).toInstant().isAfter(stale)) {
+                pausing.put(document.getString(ID), lease.getString(REBUILD_ID));
+            }
         }
         physicalNames = Map.copyOf(names);
+        pauses = Map.copyOf(pausing);
     }
 
     private void refreshQuietly() {

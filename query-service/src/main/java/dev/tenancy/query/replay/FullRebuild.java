@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instance of the projection bound to the shadow collections ({@code <logical>__r<generation>}); every event reaches
  * it as a replay, so {@code @DisallowReplay} handlers never fire.</li>
  * <li>Once every segment has caught up (its position within a second of the newest event), the live processor is
- * paused, the rebuild goes on to the newest event as of that moment, and stops.</li>
+ * paused on every node (this one stops its own and asks the others through the registry, then waits until they have
+ * let go of their segments), the rebuild goes on to the newest event as of that moment, and stops.</li>
  * <li>The registry is switched (readers and the live projection move to the shadow collections), the rebuild's
  * dead letters replace the live group's, the live processor's token is set to the lowest of the rebuild's segment
  * tokens and it resumes; events between that and where a segment stopped are applied twice, which the idempotent
@@ -212,17 +213,22 @@ final class FullRebuild implements Rebuild {
         boolean paused = false;
         boolean switched = false;
         try {
+            if (!context.registry.pauseOtherNodes(model.group(), id, true)) {
+                throw new IllegalStateException("the rebuild lost its lease before the switch");
+            }
             live.shutDown();
             paused = true;
-            List<String> others = context.claimsOfOtherNodes(model.group());
-            if (!others.isEmpty()) {
-                throw new IllegalStateException("the live processor also runs on " + others
-                        + "; it cannot be paused from here");
+            if (!context.awaitOtherNodesPaused(model.group(), context.properties.switchTimeout())) {
+                resumeEverywhere(live);
+                paused = false;
+                retryLater("other nodes still held " + context.claimsOfOtherNodes(model.group()) + " after "
+                        + context.properties.switchTimeout());
+                return;
             }
             Optional<EventStoreHead> target = context.positions.head();
             Optional<Map<Integer, TrackingToken>> tokens = tokensAt(target);
             if (tokens.isEmpty()) {
-                live.start();
+                resumeEverywhere(live);
                 paused = false;
                 retryLater("the rebuild did not reach the newest event within " + context.properties.switchTimeout());
                 return;
@@ -244,6 +250,9 @@ final class FullRebuild implements Rebuild {
             phase = RebuildPhase.COMPLETED;
             log.info("Rebuild {} of {} switched: {} now served from {}; retiring {}", id, model.group(),
                     model.collections(), shadow.values(), retired);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted during the switch");
         } catch (RuntimeException e) {
             if (switched) {
                 // the new collections are live: the live processor resumes from where it was, re-applying events
@@ -259,6 +268,12 @@ final class FullRebuild implements Rebuild {
                 live.start();
             }
         }
+    }
+
+    /** The live processor runs again here, and the other nodes may resume theirs. */
+    private void resumeEverywhere(StreamingEventProcessor live) {
+        context.registry.pauseOtherNodes(model.group(), id, false);
+        live.start();
     }
 
     /** The rebuild's segment tokens once each has passed {@code target}; empty if that takes too long. */

@@ -40,6 +40,7 @@ public class ProjectionRebuilds {
     private final Map<String, RebuildableReadModel> models;
     private final Map<String, Rebuild> running = new ConcurrentHashMap<>();
     private final Map<String, Rebuild> finished = new ConcurrentHashMap<>();
+    private final Set<String> pausedForOthers = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService driver = Executors.newSingleThreadScheduledExecutor(named("rebuilds"));
     private final ExecutorService slices = Executors.newSingleThreadExecutor(named("tenant-rebuilds"));
 
@@ -159,7 +160,32 @@ public class ProjectionRebuilds {
                 done(rebuild);
             }
         }
+        honourPauses();
         dropRetired();
+    }
+
+    /**
+     * Another node's rebuild may ask every node to pause a group's live processor (to switch collections, or while
+     * it rebuilds a tenant's slice): this node stops its own and starts it again once the request has ended.
+     */
+    private void honourPauses() {
+        for (RebuildableReadModel model : models.values()) {
+            String group = model.group();
+            try {
+                Rebuild local = running.get(group);
+                boolean othersAsk = context.registry.pauseRequestedBy(group)
+                        .filter(rebuild -> local == null || !local.id().equals(rebuild)).isPresent();
+                if (othersAsk && pausedForOthers.add(group)) {
+                    context.liveProcessor(group).shutDown();
+                    log.info("Paused the live processor of {} for another node's rebuild", group);
+                } else if (!othersAsk && pausedForOthers.remove(group)) {
+                    context.liveProcessor(group).start();
+                    log.info("Resumed the live processor of {} after another node's rebuild", group);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not follow a pause request for {}; trying again: {}", group, e.toString());
+            }
+        }
     }
 
     private synchronized void done(Rebuild rebuild) {

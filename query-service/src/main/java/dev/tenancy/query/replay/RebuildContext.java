@@ -26,10 +26,13 @@ import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /** What rebuilds share: Axon's configuration of the live processors, the event store and this service's database. */
@@ -40,6 +43,7 @@ class RebuildContext {
     private static final String TOKENS = "trackingtokens";
     private static final String PROCESSOR_NAME = "processorName";
     private static final String OWNER = "owner";
+    private static final String SEGMENT = "segment";
 
     final EventProcessingConfiguration processing;
     final EventStore eventStore;
@@ -126,12 +130,34 @@ class RebuildContext {
         return id instanceof String text ? text : Integer.toString(id.hashCode());
     }
 
-    /** Claims on the processor's segments held after this node let go of its own: another node runs it. */
-    List<String> claimsOfOtherNodes(String processor) {
+    /** Claims on the live processor's segments that this node does not process itself: other nodes hold them. */
+    List<String> claimsOfOtherNodes(String group) {
+        StreamingEventProcessor live = liveProcessor(group);
+        Set<Integer> local = live.isRunning() ? live.processingStatus().keySet() : Set.of();
         List<String> owners = new ArrayList<>();
-        tokens.find(Filters.and(Filters.eq(PROCESSOR_NAME, processor), Filters.ne(OWNER, null)))
-                .forEach(token -> owners.add(token.getString(OWNER)));
+        tokens.find(Filters.and(Filters.eq(PROCESSOR_NAME, group), Filters.ne(OWNER, null)))
+                .forEach(token -> {
+                    if (!local.contains(token.getInteger(SEGMENT))) {
+                        owners.add(token.getString(OWNER));
+                    }
+                });
         return owners;
+    }
+
+    /**
+     * Waits until no other node holds a segment of the group's live processor, which they let go of once they see
+     * the rebuild's pause request ({@link CollectionRegistry#pauseOtherNodes}); false if that takes longer than
+     * {@code timeout}.
+     */
+    boolean awaitOtherNodesPaused(String group, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!claimsOfOtherNodes(group).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        return true;
     }
 
     /** Moves every segment of a stopped processor to {@code token}. */

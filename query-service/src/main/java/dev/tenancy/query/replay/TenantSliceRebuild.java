@@ -27,7 +27,9 @@ import java.util.List;
  * the delete and the re-application would find no document (an update is lost) or create one at its own, newer,
  * version (an upsert), after which the version guards refuse the tenant's older events. The {@link TenantFence}
  * prevents both: it waits for the tenant's live events in flight, then holds the tenant's next ones until the slice
- * is done. Those are then applied on top of the rebuilt documents; where the slice already applied them (it reads
+ * is done. The fence is this node's; other nodes pause the group's live processor meanwhile (the slice asks them
+ * through the registry and waits until they let go of their segments). Those held events are then applied on top of
+ * the rebuilt documents; where the slice already applied them (it reads
  * the stream up to its end, which can be ahead of the live processor), the version guards make the second
  * application change nothing. That is why every handler must be idempotent.
  */
@@ -62,6 +64,11 @@ final class TenantSliceRebuild implements Rebuild {
         boolean fenced = false;
         try {
             total = context.positions.ofAggregate(tenantId);
+            context.registry.pauseOtherNodes(group, id, true);
+            if (!context.awaitOtherNodesPaused(group, context.properties.switchTimeout())) {
+                throw new IllegalStateException("other nodes still held " + context.claimsOfOtherNodes(group)
+                        + " after " + context.properties.switchTimeout());
+            }
             context.fence.raise(group, tenantId);
             fenced = true;
             for (String logical : model.collections()) {

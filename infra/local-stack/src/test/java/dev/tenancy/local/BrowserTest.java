@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -149,8 +150,8 @@ abstract class BrowserTest extends StackTest {
 
     /** Waits until some shown success or failure message contains {@code text}; answers that message. */
     String outcomeContaining(String text) {
-        return await.until(driver -> driver.findElements(OUTCOMES).stream()
-                .filter(WebElement::isDisplayed).map(WebElement::getText)
+        return await.ignoring(StaleElementReferenceException.class).until(driver -> driver.findElements(OUTCOMES)
+                .stream().filter(WebElement::isDisplayed).map(WebElement::getText)
                 .filter(message -> message.contains(text)).findFirst().orElse(null));
     }
 

@@ -8,6 +8,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.time.Duration;
@@ -93,7 +94,7 @@ class ConsoleTenantsBrowserTest extends BrowserTest {
         open("/dashboard/tenants/" + id + "?v=" + created.get("version").asLong());
 
         new Select(waitFor(By.id("plan"))).selectByValue("PROFESSIONAL");
-        browser.findElement(By.cssSelector("#plan-form button[type=submit]")).click();
+        submitAndAwaitReload("plan-form");
         outcomeContaining("Plan changed.");
         assertThat(text("[data-testid=tenant-plan]")).isEqualTo("PROFESSIONAL");
 
@@ -106,10 +107,10 @@ class ConsoleTenantsBrowserTest extends BrowserTest {
         type(By.id("limit-users"), "7");
         browser.findElement(By.cssSelector("[name='limits.webhooks.unlimited']")).click();
         assertThat(browser.findElement(By.id("limit-webhooks")).isEnabled()).isFalse();
-        browser.findElement(By.cssSelector("#limits-form button[type=submit]")).click();
+        submitAndAwaitReload("limits-form");
         outcomeContaining("Limit overrides saved.");
         new Select(waitFor(By.id("feature-WHITE_LABEL"))).selectByValue("true");
-        browser.findElement(By.cssSelector("#features-form button[type=submit]")).click();
+        submitAndAwaitReload("features-form");
         outcomeContaining("Feature overrides saved.");
 
         browser.navigate().refresh();
@@ -126,7 +127,7 @@ class ConsoleTenantsBrowserTest extends BrowserTest {
         screenshot("tenants-detail");
 
         type(By.id("status-reason"), "Invoice 42 is unpaid");
-        browser.findElement(By.cssSelector("#status-form button[type=submit]")).click();
+        submitAndAwaitReload("status-form");
         outcomeContaining("Tenant suspended.");
         assertThat(text("[data-testid=tenant-status]")).isEqualTo("SUSPENDED");
         assertThat(text("[data-testid=tenant-status-reason]")).contains("Invoice 42 is unpaid");
@@ -141,7 +142,7 @@ class ConsoleTenantsBrowserTest extends BrowserTest {
         signInAsSuperadmin();
         open("/dashboard/tenants/" + id);
         type(By.id("status-reason"), "Invoice 42 was paid");
-        browser.findElement(By.cssSelector("#status-form button[type=submit]")).click();
+        submitAndAwaitReload("status-form");
         outcomeContaining("Tenant activated.");
         assertThat(text("[data-testid=tenant-status]")).isEqualTo("ACTIVE");
         assertThat(browser.findElements(By.cssSelector("[data-testid=tenant-status-reason]"))).isEmpty();
@@ -153,7 +154,9 @@ class ConsoleTenantsBrowserTest extends BrowserTest {
         assertThat(delete.isEnabled()).isFalse();
         type(By.id("delete-confirm"), slug);
         assertThat(delete.isEnabled()).isTrue();
+        WebElement before = browser.findElement(By.tagName("main"));
         delete.click();
+        await.until(ExpectedConditions.stalenessOf(before));
         outcomeContaining("Tenant deleted.");
         assertThat(text("[data-testid=tenant-status]")).isEqualTo("DELETED");
         assertThat(text("[data-testid=tenant-deleted]")).contains("read-only");
@@ -234,6 +237,13 @@ class ConsoleTenantsBrowserTest extends BrowserTest {
         assertThat(login.status()).isEqualTo(200);
         return login.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("tp_session="))
                 .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).findFirst().orElseThrow();
+    }
+
+    /** Submits a form whose success reloads the page; waits for the old page to go (its messages with it). */
+    private void submitAndAwaitReload(String formId) {
+        WebElement before = browser.findElement(By.tagName("main"));
+        browser.findElement(By.cssSelector("#" + formId + " button[type=submit]")).click();
+        await.until(ExpectedConditions.stalenessOf(before));
     }
 
     private void signOut() {

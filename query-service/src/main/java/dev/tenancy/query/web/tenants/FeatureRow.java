@@ -21,7 +21,7 @@ record FeatureRow(String name, String label, boolean inPlan, boolean enabled, Bo
     }
 
     /** The override select's value: "" follows the plan, "true" grants, "false" withholds. */
-    String overrideValue() {
+    public String overrideValue() {
         return override == null ? "" : override.toString();
     }
 

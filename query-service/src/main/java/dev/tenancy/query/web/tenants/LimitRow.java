@@ -30,28 +30,28 @@ record LimitRow(String key, String label, Long used, Quota effective, Quota plan
                 .toList();
     }
 
-    String effectiveText() {
+    public String effectiveText() {
         return text(effective);
     }
 
-    String planText() {
+    public String planText() {
         return text(plan);
     }
 
-    String overrideText() {
+    public String overrideText() {
         return override == null ? "Plan default" : text(override);
     }
 
     /** The number field's value: the overriding maximum, empty when the plan's limit or unlimited applies. */
-    String overrideMax() {
+    public String overrideMax() {
         return override == null || override.unlimited() ? "" : Long.toString(override.max());
     }
 
-    boolean overrideUnlimited() {
+    public boolean overrideUnlimited() {
         return override != null && override.unlimited();
     }
 
-    boolean over() {
+    public boolean over() {
         return used != null && !effective.unlimited() && used > effective.max();
     }
 

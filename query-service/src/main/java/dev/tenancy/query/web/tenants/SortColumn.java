@@ -24,7 +24,7 @@ record SortColumn(String label, String field, String ariaSort, String href) {
     }
 
     /** A visual arrow for sighted readers; aria-sort says the same to others. */
-    String arrow() {
+    public String arrow() {
         return ariaSort == null ? "" : ariaSort.equals("ascending") ? "▲" : "▼";
     }
 }

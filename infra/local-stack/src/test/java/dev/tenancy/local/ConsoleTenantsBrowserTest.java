@@ -125,6 +125,7 @@ class ConsoleTenantsBrowserTest extends BrowserTest {
         assertThat(stored.at("/featureOverrides/WHITE_LABEL").asBoolean()).isTrue();
         assertAccessible();
         screenshot("tenants-detail");
+        assertFitsNarrowScreen();
 
         type(By.id("status-reason"), "Invoice 42 is unpaid");
         submitAndAwaitReload("status-form");

@@ -1,6 +1,7 @@
 package dev.tenancy.query.web.tenants;
 
 import dev.tenancy.platform.web.ApiProblem;
+import dev.tenancy.query.tenant.TenantReads;
 
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class PageProblems {
     /** The {@code ?v=} of a page: the version a change answered with, or 0. */
     static long minVersion(String v) {
         try {
-            return dev.tenancy.query.tenant.TenantReads.minVersion(v);
+            return TenantReads.minVersion(v);
         } catch (ApiProblem refused) {
             throw ApiProblem.badRequest("v", "v must be a whole number of 0 or more");
         }

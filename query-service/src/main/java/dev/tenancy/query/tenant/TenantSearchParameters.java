@@ -12,15 +12,18 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** The query parameters of the superadmin's tenant search, checked: each bad one is named in one 400 answer. */
-record TenantSearchParameters(String q, String status, String plan, String createdFrom, String createdTo,
+/**
+ * The query parameters of the superadmin's tenant search, checked: each bad one is named in one 400 answer. The
+ * console's tenant list reads through it too, so both refuse the same input the same way.
+ */
+public record TenantSearchParameters(String q, String status, String plan, String createdFrom, String createdTo,
                               String overLimit, String page, String size, String sort) {
 
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
     static final int MAX_TEXT = 200;
 
-    FindTenantsQuery toQuery() {
+    public FindTenantsQuery toQuery() {
         FieldErrors errors = new FieldErrors().maxLength("q", q, MAX_TEXT);
         TenantStatus parsedStatus = status == null ? null : parseStatus(errors);
         Plan parsedPlan = plan == null ? null : Plan.parse(plan).orElse(null);

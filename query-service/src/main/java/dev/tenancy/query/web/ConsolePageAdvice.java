@@ -47,6 +47,7 @@ public class ConsolePageAdvice {
         model.addAttribute("title", problem.title());
         model.addAttribute("detail", problem.getMessage());
         model.addAttribute("code", problem.code());
+        model.addAttribute("errors", problem.properties().get("errors"));
         return "error-page";
     }
 

@@ -1,0 +1,98 @@
+package dev.tenancy.query.web.settings;
+
+import dev.tenancy.api.tenant.query.TenantDetailsView;
+import dev.tenancy.api.user.Role;
+import dev.tenancy.platform.apikey.PeopleOnly;
+import dev.tenancy.platform.security.RequiresRole;
+import dev.tenancy.platform.tenant.AllowedWhenSuspended;
+import dev.tenancy.platform.web.ApiProblem;
+import dev.tenancy.query.audit.AuditController;
+import dev.tenancy.query.audit.AuditPage;
+import dev.tenancy.query.web.ConsolePage;
+import dev.tenancy.query.web.TenantPageSupport;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings, Audit log section, for owners and admins like {@code GET /api/v1/audit}, whose handler it reads through:
+ * the same filters, the same validation, the same keyset pages. The filters travel as query parameters, so a filtered
+ * view is a link; the export links hand them to the REST export, which the session cookie authenticates as a GET.
+ */
+@Controller
+@ConsolePage
+@PeopleOnly
+@AllowedWhenSuspended
+@RequiresRole({Role.OWNER, Role.ADMIN})
+@Hidden
+public class AuditLogPage {
+
+    static final String PATH = "/dashboard/tenant/settings/audit";
+    static final String EXPORT = "/api/v1/audit/export";
+
+    private final TenantPageSupport pages;
+    private final AuditController audit;
+
+    public AuditLogPage(TenantPageSupport pages, AuditController audit) {
+        this.pages = pages;
+        this.audit = audit;
+    }
+
+    @GetMapping(PATH)
+    public String audit(@RequestParam(name = "v", required = false) String version,
+                        @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                        @RequestParam(required = false) String type,
+                        @RequestParam(required = false) String correlationId,
+                        @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                        @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
+                        Model model) {
+        TenantDetailsView tenant = pages.prepare(version, model);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("actor", actor);
+        filters.put("action", action);
+        filters.put("type", type);
+        filters.put("correlationId", correlationId);
+        filters.put("from", from);
+        filters.put("to", to);
+        filters.put("q", q);
+        AuditPage page = read(filters, cursor);
+        model.addAttribute("filters", filters);
+        model.addAttribute("filtered", filters.values().stream().anyMatch(value -> value != null && !value.isBlank()));
+        model.addAttribute("entries", page.items());
+        model.addAttribute("olderUrl", page.nextCursor() == null ? null : link(PATH, filters, "cursor", page.nextCursor()));
+        model.addAttribute("newestUrl", cursor == null || cursor.isBlank() ? null : link(PATH, filters, null, null));
+        model.addAttribute("csvUrl", link(EXPORT, filters, "format", "csv"));
+        model.addAttribute("jsonUrl", link(EXPORT, filters, "format", "json"));
+        model.addAttribute("times", TenantTimes.of(tenant));
+        return "dashboard/settings/audit";
+    }
+
+    private AuditPage read(Map<String, String> f, String cursor) {
+        try {
+            return audit.list(f.get("actor"), f.get("type"), f.get("action"), f.get("correlationId"), null,
+                    f.get("from"), f.get("to"), f.get("q"), cursor, null);
+        } catch (ApiProblem problem) {
+            throw PageProblems.withReasons(problem);
+        }
+    }
+
+    static String link(String path, Map<String, String> filters, String extraName, String extraValue) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+        filters.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                uri.queryParam(name, value.trim());
+            }
+        });
+        if (extraName != null) {
+            uri.queryParam(extraName, extraValue);
+        }
+        return uri.encode().build().toUriString();
+    }
+}

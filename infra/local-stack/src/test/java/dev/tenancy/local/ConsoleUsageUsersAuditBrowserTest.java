@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -65,7 +66,7 @@ class ConsoleUsageUsersAuditBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector("details tr[data-date='" + today.getAttribute("data-date")
                 + "']")).getAttribute("textContent")).contains("50");
         assertAccessible();
-        screenshot("settings-usage");
+        screenshotWholePage("settings-usage");
         assertFitsNarrowScreen();
     }
 
@@ -116,7 +117,8 @@ class ConsoleUsageUsersAuditBrowserTest extends BrowserTest {
         assertThat(waitFor(row).getText()).contains("read").contains("active");
         assertThat(browser.getPageSource()).doesNotContain(key);
         assertAccessible();
-        screenshot("settings-users");
+        open(USERS);
+        screenshotWholePage("settings-users");
 
         browser.findElement(row).findElement(By.cssSelector("[data-revoke-key]")).click();
         await.until(ExpectedConditions.alertIsPresent()).accept();
@@ -177,8 +179,17 @@ class ConsoleUsageUsersAuditBrowserTest extends BrowserTest {
         WebElement settingsRow = browser.findElement(change).findElement(By.xpath("ancestor::tr"));
         String action = settingsRow.findElement(By.cssSelector("[data-testid=audit-action]")).getText();
         assertAccessible();
-        screenshot("settings-audit");
+        screenshotWholePage("settings-audit");
 
+        open(AUDIT + "?size=1");
+        By rows = By.cssSelector("[data-testid=audit-row]");
+        String newest = waitFor(rows).getAttribute("data-event-id");
+        browser.findElement(By.cssSelector("[data-testid=audit-older]")).click();
+        await.until(driver -> browser.getCurrentUrl().contains("cursor="));
+        assertThat(browser.findElements(rows)).hasSize(1);
+        assertThat(waitFor(rows).getAttribute("data-event-id")).isNotEqualTo(newest);
+
+        open(AUDIT);
         type(By.id("filter-action"), action);
         type(By.id("filter-q"), "Europe/Berlin");
         browser.findElement(By.cssSelector("#audit-filters button[type=submit]")).click();
@@ -209,6 +220,18 @@ class ConsoleUsageUsersAuditBrowserTest extends BrowserTest {
                 .contains("from must be an ISO-8601 instant");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Status 400");
         assertAccessible();
+    }
+
+    /** The whole page in one picture: the window grows to the page's height for the shot. */
+    private void screenshotWholePage(String name) {
+        Dimension before = browser.manage().window().getSize();
+        long height = (Long) script("return document.documentElement.scrollHeight;");
+        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 140, 4000)));
+        try {
+            screenshot(name);
+        } finally {
+            browser.manage().window().setSize(before);
+        }
     }
 
     private void changeTimezoneTo(String zone) {

@@ -15,11 +15,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Settings, Audit log section, for owners and admins like {@code GET /api/v1/audit}, whose handler it reads through:
@@ -52,7 +53,7 @@ public class AuditLogPage {
                         @RequestParam(required = false) String correlationId,
                         @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                         @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
-                        Model model) {
+                        @RequestParam(required = false) String size, Model model) {
         TenantDetailsView tenant = pages.prepare(version, model);
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("actor", actor);
@@ -62,37 +63,43 @@ public class AuditLogPage {
         filters.put("from", from);
         filters.put("to", to);
         filters.put("q", q);
-        AuditPage page = read(filters, cursor);
+        AuditPage page = read(filters, cursor, size);
+        Map<String, String> paging = new LinkedHashMap<>(filters);
+        paging.put("size", size);
         model.addAttribute("filters", filters);
         model.addAttribute("filtered", filters.values().stream().anyMatch(value -> value != null && !value.isBlank()));
         model.addAttribute("entries", page.items());
-        model.addAttribute("olderUrl", page.nextCursor() == null ? null : link(PATH, filters, "cursor", page.nextCursor()));
-        model.addAttribute("newestUrl", cursor == null || cursor.isBlank() ? null : link(PATH, filters, null, null));
+        model.addAttribute("olderUrl",
+                page.nextCursor() == null ? null : link(PATH, paging, "cursor", page.nextCursor()));
+        model.addAttribute("newestUrl", cursor == null || cursor.isBlank() ? null : link(PATH, paging, null, null));
         model.addAttribute("csvUrl", link(EXPORT, filters, "format", "csv"));
         model.addAttribute("jsonUrl", link(EXPORT, filters, "format", "json"));
         model.addAttribute("times", TenantTimes.of(tenant));
         return "dashboard/settings/audit";
     }
 
-    private AuditPage read(Map<String, String> f, String cursor) {
+    private AuditPage read(Map<String, String> f, String cursor, String size) {
         try {
             return audit.list(f.get("actor"), f.get("type"), f.get("action"), f.get("correlationId"), null,
-                    f.get("from"), f.get("to"), f.get("q"), cursor, null);
+                    f.get("from"), f.get("to"), f.get("q"), cursor, size);
         } catch (ApiProblem problem) {
             throw PageProblems.withReasons(problem);
         }
     }
 
-    static String link(String path, Map<String, String> filters, String extraName, String extraValue) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-        filters.forEach((name, value) -> {
+    /** Every value fully percent-encoded: a cursor's {@code +} must not arrive as a space. */
+    static String link(String path, Map<String, String> parameters, String extraName, String extraValue) {
+        Map<String, String> query = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
             if (value != null && !value.isBlank()) {
-                uri.queryParam(name, value.trim());
+                query.put(name, value.trim());
             }
         });
         if (extraName != null) {
-            uri.queryParam(extraName, extraValue);
+            query.put(extraName, extraValue);
         }
-        return uri.encode().build().toUriString();
+        String encoded = query.entrySet().stream().map(parameter -> parameter.getKey() + "="
+                + UriUtils.encode(parameter.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return encoded.isEmpty() ? path : path + "?" + encoded;
     }
 }

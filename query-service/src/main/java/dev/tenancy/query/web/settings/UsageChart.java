@@ -29,7 +29,8 @@ public record UsageChart(String resource, String label, LocalDate from, LocalDat
         int x = 0;
         for (UsageDayView day : history.days()) {
             // a day with some use keeps a visible sliver, so it never looks like a quiet day
-            int height = peak == 0 ? 0 : (int) Math.max(day.used() > 0 ? 2 : 0, Math.round(HEIGHT * (double) day.used() / peak));
+            int height = peak == 0 ? 0
+                    : (int) Math.max(day.used() > 0 ? 2 : 0, Math.round(HEIGHT * (double) day.used() / peak));
             bars.add(new Bar(day.date(), UsageRow.amount(day.used(), bytes), UsageRow.amount(day.consumed(), bytes),
                     UsageRow.amount(day.released(), bytes), x, HEIGHT - height, height, day.date().equals(today)));
             x += BAR_STEP;

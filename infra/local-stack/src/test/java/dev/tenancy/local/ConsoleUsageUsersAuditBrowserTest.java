@@ -119,6 +119,7 @@ class ConsoleUsageUsersAuditBrowserTest extends BrowserTest {
         assertAccessible();
         open(USERS);
         screenshotWholePage("settings-users");
+        assertFitsNarrowScreen();
 
         browser.findElement(row).findElement(By.cssSelector("[data-revoke-key]")).click();
         await.until(ExpectedConditions.alertIsPresent()).accept();
@@ -180,6 +181,7 @@ class ConsoleUsageUsersAuditBrowserTest extends BrowserTest {
         String action = settingsRow.findElement(By.cssSelector("[data-testid=audit-action]")).getText();
         assertAccessible();
         screenshotWholePage("settings-audit");
+        assertFitsNarrowScreen();
 
         open(AUDIT + "?size=1");
         By rows = By.cssSelector("[data-testid=audit-row]");

@@ -17,6 +17,8 @@ public record UsageChart(String resource, String label, LocalDate from, LocalDat
     static final int HEIGHT = 120;
     static final int BAR_STEP = 12;
     static final int BAR_WIDTH = 9;
+    /** A month's worth of room, so a period's first days show as narrow bars rather than a slab across the chart. */
+    static final int MIN_DAYS = 31;
 
     public record Bar(LocalDate date, String used, String consumed, String released, int x, int y, int height,
                       boolean today) {
@@ -44,7 +46,7 @@ public record UsageChart(String resource, String label, LocalDate from, LocalDat
     }
 
     public int width() {
-        return Math.max(BAR_STEP, bars.size() * BAR_STEP);
+        return Math.max(MIN_DAYS, bars.size()) * BAR_STEP;
     }
 
     public int height() {

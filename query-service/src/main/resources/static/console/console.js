@@ -289,6 +289,7 @@
         if (result.ok) {
             afterSuccess(button, null, result);
         } else {
+            button.dispatchEvent(new CustomEvent('api:result', {bubbles: true, detail: result}));
             const target = button.closest('[data-action-scope]') || form;
             let box = target.querySelector(':scope > [data-form-error]');
             if (!box) {

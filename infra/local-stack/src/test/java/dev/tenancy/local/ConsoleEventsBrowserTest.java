@@ -54,6 +54,7 @@ class ConsoleEventsBrowserTest extends BrowserTest {
         assertThat(shownEventIds()).hasSizeGreaterThan(listed).containsAll(stored);
         assertThat(liveStatus()).matches("Live: \\d+ new events? added on top\\.");
         assertThat(script("return window.stillTheSamePage === true;")).as("no reload").isEqualTo(true);
+        script("document.getElementById('results-heading').scrollIntoView();");
         screenshot("events-console");
 
         live.click();
@@ -122,6 +123,7 @@ class ConsoleEventsBrowserTest extends BrowserTest {
 
     @Test
     void replayProgressReachesHundredPercent() {
+        client.signup(uniqueSlug("replay"));
         signInAsSuperadmin();
         open("/dashboard/projections");
         WebElement card = waitFor(By.cssSelector("[data-projection=impersonations]"));
@@ -134,11 +136,14 @@ class ConsoleEventsBrowserTest extends BrowserTest {
                 .startsWith("Replay completed"));
         assertThat(progress.isDisplayed()).isTrue();
         assertThat(progress.getDomProperty("value")).isEqualTo(progress.getDomProperty("max"));
-        assertThat(Long.parseLong(progress.getDomProperty("max"))).isPositive();
+        long stored = Long.parseLong(progress.getDomProperty("max"));
+        assertThat(stored).as("every stored event, the signup's at least").isGreaterThanOrEqualTo(2);
+        assertThat(status.getText()).isEqualTo("Replay completed: " + stored + " events.");
         assertThat(card.findElement(By.cssSelector("[data-show=state]")).getText()).isEqualTo("LIVE");
         assertThat(card.findElement(By.cssSelector("[data-testid=replay]")).isEnabled()).isTrue();
         JsonNode view = client.get("/api/v1/admin/projections/impersonations", superadminToken()).json();
         assertThat(view.at("/lastRebuild/phase").asText()).isEqualTo("COMPLETED");
+        script("arguments[0].scrollIntoView({block: 'center'});", card);
         screenshot("projections");
     }
 
@@ -146,6 +151,7 @@ class ConsoleEventsBrowserTest extends BrowserTest {
     void anInvalidFilterShowsTheErrorPage() {
         signInAsSuperadmin();
         open("/dashboard/events");
+        browser.findElement(By.cssSelector(".more-filters summary")).click();
         type(By.id("from"), "soon");
         browser.findElement(By.cssSelector("#event-filter button[type=submit]")).click();
 

@@ -1,5 +1,7 @@
 package dev.tenancy.query.web.events;
 
+import dev.tenancy.query.audit.FilterParameters;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -12,6 +14,8 @@ import java.util.StringJoiner;
  */
 public record EventSearch(String tenantId, String aggregateId, String type, String actor, String correlationId,
                           String from, String to, String q, String size) {
+
+    private static final String DEFAULT_SIZE = String.valueOf(FilterParameters.DEFAULT_SIZE);
 
     /** Filters the live tail understands: the time range and paging mean nothing to events yet to come. */
     Map<String, String> liveFilters() {
@@ -31,6 +35,16 @@ public record EventSearch(String tenantId, String aggregateId, String type, Stri
         filters.put("to", to);
         filters.put("size", size);
         return filters;
+    }
+
+    /** The page size as asked for (the search refused anything invalid before this is shown). */
+    public String pageSize() {
+        return given(size) ? size.trim() : DEFAULT_SIZE;
+    }
+
+    /** Whether a filter outside the first row is set, so the form shows them opened. */
+    public boolean more() {
+        return given(aggregateId) || given(q) || given(from) || given(to) || !DEFAULT_SIZE.equals(pageSize());
     }
 
     boolean any() {

@@ -52,8 +52,8 @@ public class AggregateTimeTravel {
             return Optional.empty();
         }
         DomainEventMessage<?> first = stream.peek();
-        TenantAggregate root = new GenericAggregateFactory<>(TenantAggregate.class)
-                .createAggregateRoot(aggregateId, first);
+        // the model inspected with the application's parameter resolvers: handlers take Spring beans (a Clock)
+        TenantAggregate root = new GenericAggregateFactory<>(model).createAggregateRoot(aggregateId, first);
         EventSourcedAggregate<TenantAggregate> aggregate = EventSourcedAggregate.initialize(root, model, null, NoSnapshotTriggerDefinition.TRIGGER);
         LastApplied last = new LastApplied();
         aggregate.initializeState(DomainEventStream.of(stream.asStream().filter(included).peek(last::set)

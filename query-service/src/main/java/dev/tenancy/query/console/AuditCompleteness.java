@@ -50,8 +50,7 @@ public class AuditCompleteness {
         Optional<MongoTrackingToken> position = position();
         Set<String> rows = audit.eventIds(tenantId);
         Map<String, Instant> stored = new HashMap<>();
-        EventFilter filter = tenantId == null ? EventFilter.none()
-                : new EventFilter(tenantId, null, null, null, null, null, null);
+        EventFilter filter = tenantId == null ? EventFilter.none() : EventFilter.ofTenant(tenantId);
         store.idsAndTimes(filter, entry -> stored.put(entry.getKey(), entry.getValue()));
 
         List<String> missing = new ArrayList<>();

@@ -27,13 +27,13 @@ final class ConsoleParameters {
         return raw != null ? raw : resolved;
     }
 
-    static EventFilter filter(String tenantId, String aggregateId, String type, String correlationId, String from,
-                              String to, String q, FieldErrors errors) {
+    static EventFilter filter(String tenantId, String aggregateId, String type, String actor, String correlationId,
+                              String from, String to, String q, FieldErrors errors) {
         Instant fromInstant = FilterParameters.instant("from", from, errors);
         Instant toInstant = FilterParameters.instant("to", to, errors);
         FilterParameters.range(fromInstant, toInstant, errors);
         return new EventFilter(tenant(tenantId, errors), FilterParameters.id("aggregateId", aggregateId, errors),
-                FilterParameters.type("type", type, errors),
+                FilterParameters.type("type", type, errors), FilterParameters.id("actor", actor, errors),
                 FilterParameters.id("correlationId", correlationId, errors), fromInstant, toInstant,
                 FilterParameters.text("q", q, errors));
     }

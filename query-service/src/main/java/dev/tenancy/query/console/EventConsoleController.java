@@ -30,6 +30,8 @@ public class EventConsoleController {
     static final String TENANT_ID = "A tenant id, deleted tenants too (or name the tenant with ?tenant= / "
             + "X-Tenant-Id: id or slug of a live tenant)";
     static final String TYPE = "Event type: full class name or simple name, e.g. PlanChangedEvent";
+    static final String ACTOR = "Only events this actor id caused, directly or as the superadmin behind an "
+            + "impersonation (matched in the stored metadata)";
     static final String CORRELATION = "Only events of this correlation id (matched in the stored metadata: a scan; "
             + "/api/v1/admin/correlations/{correlationId} uses the audit index)";
     static final String Q = "Text in the payload's JSON (case-insensitive)";
@@ -48,10 +50,11 @@ public class EventConsoleController {
     @GetMapping("/events")
     @Operation(summary = "Search the event store (superadmin)", description = "Newest first (timestamp, then event "
             + "id), keyset paging with cursor/nextCursor. aggregateId and the time range use the store's indexes; "
-            + "tenant, correlationId and q match the serialized metadata and payload as text.")
+            + "tenant, actor, correlationId and q match the serialized metadata and payload as text.")
     public EventPage events(@Parameter(description = TENANT_ID) @RequestParam(required = false) String tenantId,
                             @RequestParam(required = false) String aggregateId,
                             @Parameter(description = TYPE) @RequestParam(required = false) String type,
+                            @Parameter(description = ACTOR) @RequestParam(required = false) String actor,
                             @Parameter(description = CORRELATION) @RequestParam(required = false)
                             String correlationId,
                             @Parameter(description = "From this ISO-8601 instant, inclusive")
@@ -64,8 +67,8 @@ public class EventConsoleController {
                             @Parameter(description = "Events per page, 1-500, default 50")
                             @RequestParam(required = false) String size) {
         FieldErrors errors = new FieldErrors();
-        EventFilter filter = ConsoleParameters.filter(tenantId, aggregateId, type, correlationId, from, to, q,
-                errors);
+        EventFilter filter = ConsoleParameters.filter(tenantId, aggregateId, type, actor, correlationId, from, to,
+                q, errors);
         Optional<KeysetCursor> after = KeysetCursor.decode("cursor", cursor, errors);
         int pageSize = FilterParameters.size(size, errors);
         errors.throwIfAny();

@@ -13,17 +13,22 @@ import static dev.tenancy.query.console.EventStoreReader.*;
 /**
  * What an event console query selects in the store; null means "any". The aggregate id, type and time bounds are
  * fields of the stored document (the first and last served by axon-mongo's indexes on real MongoDB); the tenant,
- * the correlation id and the payload text live inside the serialized metadata and payload, which no index reaches,
+ * the actor, the correlation id and the payload text live inside the serialized metadata and payload, which no index reaches,
  * so those are matched as text over the documents the other conditions leave (a scan when they stand alone).
  *
+ * @param actor an actor id: events it caused, directly or as the superadmin behind an impersonation
  * @param from inclusive
  * @param to   exclusive
  */
-public record EventFilter(String tenantId, String aggregateId, String type, String correlationId, Instant from,
-                          Instant to, String q) {
+public record EventFilter(String tenantId, String aggregateId, String type, String actor, String correlationId,
+                          Instant from, Instant to, String q) {
 
     public static EventFilter none() {
-        return new EventFilter(null, null, null, null, null, null, null);
+        return new EventFilter(null, null, null, null, null, null, null, null);
+    }
+
+    public static EventFilter ofTenant(String tenantId) {
+        return new EventFilter(tenantId, null, null, null, null, null, null, null);
     }
 
     Bson toBson() {
@@ -43,6 +48,9 @@ public record EventFilter(String tenantId, String aggregateId, String type, Stri
         }
         if (tenantId != null) {
             clauses.add(metadataEntry("tenantId", tenantId));
+        }
+        if (actor != null) {
+            clauses.add(Filters.or(metadataEntry("actorId", actor), metadataEntry("actingSuperadmin", actor)));
         }
         if (correlationId != null) {
             clauses.add(metadataEntry("correlationId", correlationId));

@@ -36,6 +36,8 @@ public class EventStreamController {
                              @RequestParam(required = false) String aggregateId,
                              @Parameter(description = EventConsoleController.TYPE)
                              @RequestParam(required = false) String type,
+                             @Parameter(description = EventConsoleController.ACTOR)
+                             @RequestParam(required = false) String actor,
                              @Parameter(description = "Only events of this correlation id")
                              @RequestParam(required = false) String correlationId,
                              @Parameter(description = "Start from this ISO-8601 instant instead of now")
@@ -43,8 +45,8 @@ public class EventStreamController {
                              @Parameter(description = EventConsoleController.Q)
                              @RequestParam(required = false) String q) {
         FieldErrors errors = new FieldErrors();
-        EventFilter filter = ConsoleParameters.filter(tenantId, aggregateId, type, correlationId, null, null, q,
-                errors);
+        EventFilter filter = ConsoleParameters.filter(tenantId, aggregateId, type, actor, correlationId, null, null,
+                q, errors);
         Instant start = FilterParameters.instant("from", from, errors);
         errors.throwIfAny();
         return tail.start(filter, start);

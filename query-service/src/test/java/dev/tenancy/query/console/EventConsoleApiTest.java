@@ -1,6 +1,7 @@
 package dev.tenancy.query.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tenancy.api.metadata.MetadataKeys;
 import dev.tenancy.api.tenant.FieldChange;
 import dev.tenancy.api.tenant.event.DomainRegisteredEvent;
 import dev.tenancy.api.tenant.event.SettingsChangedEvent;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +75,9 @@ class EventConsoleApiTest extends AuditTestSupport {
         assertThat(ids(ok("/api/v1/admin/events?tenantId=" + tenantId + "&type="
                 + TenantCreatedEvent.class.getName()))).hasSize(1);
         assertThat(ids(ok("/api/v1/admin/events?correlationId=corr-console-1"))).containsExactly(settings);
+        assertThat(ids(ok("/api/v1/admin/events?tenantId=" + tenantId + "&actor=alice")))
+                .containsExactly(domain, settings);
+        assertThat(ids(ok("/api/v1/admin/events?tenantId=" + tenantId + "&actor=bob"))).isEmpty();
         assertThat(ids(ok("/api/v1/admin/events?q=america%2Flima"))).containsExactly(settings);
         assertThat(ids(ok("/api/v1/admin/events?q=shop.example&from=" + row(settings).time())))
                 .hasSize(2).contains(domain);
@@ -95,6 +100,21 @@ class EventConsoleApiTest extends AuditTestSupport {
         JsonNode history = ok("/api/v1/admin/events?tenant=" + slug);
 
         assertThat(ids(history)).startsWith(deleted).hasSize(3);
+    }
+
+    @Test
+    void anActorIsMatchedDirectlyOrAsTheSuperadminBehindAnImpersonation() throws Exception {
+        String tenantId = auditTenant("console-actor");
+        String own = act(tenantId, by(tenantId, "carol", "OWNER", "corr-actor-1"),
+                new TenantActivatedEvent(tenantId, "by carol")).get(0);
+        Map<String, Object> impersonated = by(tenantId, "carol", "OWNER", "corr-actor-2");
+        impersonated.put(MetadataKeys.ACTING_SUPERADMIN, "root-7");
+        String behind = act(tenantId, impersonated, new TenantActivatedEvent(tenantId, "by root as carol")).get(0);
+
+        assertThat(ids(ok("/api/v1/admin/events?tenantId=" + tenantId + "&actor=carol")))
+                .containsExactly(behind, own);
+        assertThat(ids(ok("/api/v1/admin/events?tenantId=" + tenantId + "&actor=root-7"))).containsExactly(behind);
+        assertThat(ids(ok("/api/v1/admin/events?tenantId=" + tenantId + "&actor=carol-2"))).isEmpty();
     }
 
     @Test
@@ -205,6 +225,7 @@ class EventConsoleApiTest extends AuditTestSupport {
                 new String[]{"from=soon", "from"}, new String[]{"from=2025-01-02T00:00:00Z&to=2025-01-01T00:00:00Z",
                         "to"}, new String[]{"cursor=abc", "cursor"}, new String[]{"type=" + encode("a;b"), "type"},
                 new String[]{"correlationId=" + encode("a b"), "correlationId"},
+                new String[]{"actor=" + encode("a{b"), "actor"},
                 new String[]{"aggregateId=" + encode("$where"), "aggregateId"},
                 new String[]{"tenantId=" + encode("x y"), "tenantId"}, new String[]{"q=" + "q".repeat(201), "q"})) {
             HttpResponse<String> response = get("/api/v1/admin/events?" + bad[0], superadminToken());

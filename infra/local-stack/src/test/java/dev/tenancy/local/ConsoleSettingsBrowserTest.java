@@ -192,6 +192,7 @@ class ConsoleSettingsBrowserTest extends BrowserTest {
         signUpThroughPage("Gdpr Org", slug, "PROFESSIONAL");
         open(COMPLIANCE);
         assertThat(waitFor(By.cssSelector("[data-testid=dpa-state]")).getText()).contains("Not accepted");
+        assertThat(browser.findElement(By.id("retention-contacts")).getAttribute("value")).isEqualTo("730");
 
         type(By.id("retention-messages"), "0");
         submit("compliance-form");

@@ -37,7 +37,7 @@ class ConsoleSettingsBrowserTest extends BrowserTest {
         type(By.id("ssoIssuer"), "https://login.example.test");
         type(By.id("ssoClientId"), "console-app");
         type(By.id("ssoClientSecret"), "very-secret-value");
-        submit("security-form");
+        submitAndAwaitReload("security-form");
 
         outcomeContaining("Security settings saved.");
         assertThat(waitFor(By.id("sessionTimeoutMinutes")).getAttribute("value")).isEqualTo("90");
@@ -105,7 +105,7 @@ class ConsoleSettingsBrowserTest extends BrowserTest {
 
         type(By.id("currentPassword"), PASSWORD);
         type(By.id("newPassword"), "battery-staple-horse-7");
-        submit("password-form");
+        submitAndAwaitReload("password-form");
         outcomeContaining("Password changed.");
         assertThat(path()).isEqualTo(SECURITY);
         StackClient.Response other = login(slug, "battery-staple-horse-7");
@@ -156,7 +156,7 @@ class ConsoleSettingsBrowserTest extends BrowserTest {
         browser.findElement(By.id("logoUrl")).clear();
         type(By.id("secondaryColor"), "#113355");
         type(By.id("customCss"), ".card { border-width: 3px; }");
-        submit("branding-form");
+        submitAndAwaitReload("branding-form");
 
         outcomeContaining("Branding saved.");
         assertThat(waitFor(By.id("primaryColor")).getAttribute("value")).isEqualTo("#aa3300");
@@ -202,14 +202,16 @@ class ConsoleSettingsBrowserTest extends BrowserTest {
         type(By.id("retention-messages"), "30");
         new Select(browser.findElement(By.id("dataRegion"))).selectByValue("us");
         browser.findElement(By.id("auditLogging")).click();
-        submit("compliance-form");
+        submitAndAwaitReload("compliance-form");
         outcomeContaining("Compliance settings saved.");
         assertThat(waitFor(By.id("retention-messages")).getAttribute("value")).isEqualTo("30");
         assertThat(new Select(browser.findElement(By.id("dataRegion"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("us");
         assertThat(browser.findElement(By.id("auditLogging")).isSelected()).isFalse();
 
+        WebElement before = browser.findElement(By.id("main"));
         browser.findElement(By.id("accept-dpa")).click();
+        await.until(ExpectedConditions.stalenessOf(before));
         outcomeContaining("Data processing agreement accepted.");
         assertThat(waitFor(By.cssSelector("[data-testid=dpa-state]")).getText()).contains("Accepted")
                 .contains("owner@" + slug + ".test");
@@ -260,6 +262,13 @@ class ConsoleSettingsBrowserTest extends BrowserTest {
 
     private void submit(String formId) {
         browser.findElement(By.cssSelector("#" + formId + " button[type=submit]")).click();
+    }
+
+    /** After an earlier refusal its message stays until the page reloads: wait for the new page before reading. */
+    private void submitAndAwaitReload(String formId) {
+        WebElement page = browser.findElement(By.id("main"));
+        submit(formId);
+        await.until(ExpectedConditions.stalenessOf(page));
     }
 
     /** The server's message shown beside the field, once the field is marked invalid. */

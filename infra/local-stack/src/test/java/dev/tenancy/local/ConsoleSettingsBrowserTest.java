@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenancy.command.identity.Totp;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -209,9 +212,7 @@ class ConsoleSettingsBrowserTest extends BrowserTest {
                 .isEqualTo("us");
         assertThat(browser.findElement(By.id("auditLogging")).isSelected()).isFalse();
 
-        WebElement before = browser.findElement(By.id("main"));
-        browser.findElement(By.id("accept-dpa")).click();
-        await.until(ExpectedConditions.stalenessOf(before));
+        clickAndAwaitReload(By.id("accept-dpa"));
         outcomeContaining("Data processing agreement accepted.");
         assertThat(waitFor(By.cssSelector("[data-testid=dpa-state]")).getText()).contains("Accepted")
                 .contains("owner@" + slug + ".test");
@@ -266,9 +267,16 @@ class ConsoleSettingsBrowserTest extends BrowserTest {
 
     /** After an earlier refusal its message stays until the page reloads: wait for the new page before reading. */
     private void submitAndAwaitReload(String formId) {
-        WebElement page = browser.findElement(By.id("main"));
-        submit(formId);
-        await.until(ExpectedConditions.stalenessOf(page));
+        clickAndAwaitReload(By.cssSelector("#" + formId + " button[type=submit]"));
+    }
+
+    private void clickAndAwaitReload(By control) {
+        script("document.documentElement.dataset.beforeClick = 'yes';");
+        browser.findElement(control).click();
+        // while the page is replaced the driver may briefly fail to reach it
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(driver -> (Boolean) script("return document.readyState === 'complete'"
+                        + " && document.documentElement.dataset.beforeClick === undefined;"));
     }
 
     /** The server's message shown beside the field, once the field is marked invalid. */

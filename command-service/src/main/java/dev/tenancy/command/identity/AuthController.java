@@ -171,8 +171,7 @@ public class AuthController {
     }
 
     /** The session as the caller keeps it: the console's in its HttpOnly cookies, any other client's in the body. */
-    static LoginResponse console(HttpServletRequest http, HttpServletResponse response,
-                                         LoginResponse session) {
+    static LoginResponse console(HttpServletRequest http, HttpServletResponse response, LoginResponse session) {
         return ConsoleSession.fromConsole(http) ? ConsoleCookies.open(http, response, session) : session;
     }
 

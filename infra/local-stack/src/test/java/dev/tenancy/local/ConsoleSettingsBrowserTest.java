@@ -91,7 +91,11 @@ class ConsoleSettingsBrowserTest extends BrowserTest {
         // the confirming code's time step is used up; an authenticator shows the next one soon after
         type(By.id("code"), Totp.code(secret, Instant.now().plusSeconds(Totp.STEP_SECONDS)));
         browser.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
-        waitForPath("/dashboard/tenant/settings");
+        await.until(driver -> path().startsWith("/dashboard/")
+                || !driver.findElements(By.cssSelector("#signin-form [data-form-error]:not([hidden])")).isEmpty());
+        assertThat(path()).as(() -> "sign-in with the code: " + browser.findElements(
+                By.cssSelector("#signin-form [data-form-error]")).stream().map(WebElement::getText).toList())
+                .isEqualTo("/dashboard/tenant/settings");
     }
 
     @Test

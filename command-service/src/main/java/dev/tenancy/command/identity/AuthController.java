@@ -170,8 +170,8 @@ public class AuthController {
                 ? ConsoleSession.cookie(http, ConsoleSession.REFRESH_COOKIE).orElse(null) : null;
     }
 
-    private static LoginResponse console(HttpServletRequest http, HttpServletResponse response,
-                                         LoginResponse session) {
+    /** The session as the caller keeps it: the console's in its HttpOnly cookies, any other client's in the body. */
+    static LoginResponse console(HttpServletRequest http, HttpServletResponse response, LoginResponse session) {
         return ConsoleSession.fromConsole(http) ? ConsoleCookies.open(http, response, session) : session;
     }
 

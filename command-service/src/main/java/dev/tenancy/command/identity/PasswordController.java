@@ -1,14 +1,13 @@
 package dev.tenancy.command.identity;
 
-import dev.tenancy.platform.console.ConsoleSession;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import dev.tenancy.api.user.command.RecordPasswordChangeCommand;
 import dev.tenancy.command.web.TenantCommands;
 import dev.tenancy.platform.security.AllowedWithoutSecondFactor;
 import dev.tenancy.platform.tenant.AllowedWhenSuspended;
 import dev.tenancy.platform.web.FieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,7 +45,7 @@ public class PasswordController {
             + "invalid-credentials when wrong; failures count towards the sign-in lockout, 429 too-many-attempts) "
             + "and a new one that passes the password policy (400). Ends every session of the user and answers "
             + "new tokens. Not for API keys or impersonation sessions (403); the superadmin's password is set by "
-            + "SUPERADMIN_PASSWORD (403). From the web console the new session goes into its cookies.")
+            + "SUPERADMIN_PASSWORD (403). The web console gets the new session in its cookies, as at sign-in.")
     public LoginResponse change(@RequestBody PasswordChangeRequest request, HttpServletRequest http,
                                 HttpServletResponse response) {
         Person person = people.current();
@@ -70,7 +69,6 @@ public class PasswordController {
         commands.send(new RecordPasswordChangeCommand(person.tenantId(), credential.userId()));
         credentials.changePasswordHash(credential.userId(), hash);
         sessions.endAll(credential.userId());
-        LoginResponse session = sessions.open(credential, person.user().secondFactor());
-        return ConsoleSession.fromConsole(http) ? ConsoleCookies.open(http, response, session) : session;
+        return AuthController.console(http, response, sessions.open(credential, person.user().secondFactor()));
     }
 }

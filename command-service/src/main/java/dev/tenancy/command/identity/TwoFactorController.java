@@ -1,8 +1,5 @@
 package dev.tenancy.command.identity;
 
-import dev.tenancy.platform.console.ConsoleSession;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import dev.tenancy.api.user.command.DisableTwoFactorCommand;
 import dev.tenancy.api.user.command.EnableTwoFactorCommand;
 import dev.tenancy.command.web.TenantCommands;
@@ -12,6 +9,8 @@ import dev.tenancy.platform.tenant.CurrentTenant;
 import dev.tenancy.platform.web.ApiProblem;
 import dev.tenancy.platform.web.FieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -69,8 +68,8 @@ public class TwoFactorController {
     @AllowedWithoutSecondFactor
     @Operation(summary = "Switch the authenticator app on", description = "With the app's current code: the "
             + "second factor is on from now, answers 10 single-use recovery codes (shown only now) and a fresh "
-            + "session that counts as signed in with it (from the web console: in its cookies, not the body). 401 "
-            + "invalid-mfa-code, 409 two-factor-not-pending.")
+            + "session that counts as signed in with it (the web console gets it in its cookies, as at sign-in). "
+            + "401 invalid-mfa-code, 409 two-factor-not-pending.")
     public TwoFactorConfirmation confirm(@RequestBody TwoFactorCodeRequest request, HttpServletRequest http,
                                          HttpServletResponse response) {
         Person person = people.current();
@@ -93,11 +92,8 @@ public class TwoFactorController {
             commands.send(new EnableTwoFactorCommand(person.tenantId(), credential.userId()));
         }
         List<String> recoveryCodes = factors.activate(credential);
-        LoginResponse session = sessions.open(credential, true);
-        if (ConsoleSession.fromConsole(http)) {
-            session = ConsoleCookies.open(http, response, session);
-        }
-        return TwoFactorConfirmation.of(recoveryCodes, session);
+        return TwoFactorConfirmation.of(recoveryCodes,
+                AuthController.console(http, response, sessions.open(credential, true)));
     }
 
     @PostMapping("/disable")

@@ -5,6 +5,8 @@ import dev.tenancy.api.tenant.event.TenantCreatedEvent;
 import dev.tenancy.api.tenant.event.UserAddedEvent;
 import dev.tenancy.api.user.event.InvitationAcceptedEvent;
 import dev.tenancy.api.user.event.InvitationExpiredEvent;
+import dev.tenancy.api.user.event.TwoFactorDisabledEvent;
+import dev.tenancy.api.user.event.TwoFactorEnabledEvent;
 import dev.tenancy.api.user.event.UserInvitedEvent;
 import dev.tenancy.api.user.event.UserRemovedEvent;
 import dev.tenancy.api.user.event.UserRoleChangedEvent;
@@ -76,6 +78,18 @@ public class UserProjection {
     @EventHandler
     void on(UserRemovedEvent event, @SequenceNumber long sequence) {
         store.users.update(userId(event.tenantId(), event.userId()), sequence, List.of(set(REMOVED, true)));
+        advance(event, sequence);
+    }
+
+    @EventHandler
+    void on(TwoFactorEnabledEvent event, @SequenceNumber long sequence) {
+        store.users.update(userId(event.tenantId(), event.userId()), sequence, List.of(set(SECOND_FACTOR, true)));
+        advance(event, sequence);
+    }
+
+    @EventHandler
+    void on(TwoFactorDisabledEvent event, @SequenceNumber long sequence) {
+        store.users.update(userId(event.tenantId(), event.userId()), sequence, List.of(set(SECOND_FACTOR, false)));
         advance(event, sequence);
     }
 

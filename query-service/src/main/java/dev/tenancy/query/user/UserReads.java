@@ -13,9 +13,20 @@ import org.springframework.stereotype.Component;
 public class UserReads {
 
     private final ReadYourWrites reads;
+    private final UserStore store;
 
-    public UserReads(ReadYourWrites reads) {
+    public UserReads(ReadYourWrites reads, UserStore store) {
         this.reads = reads;
+        this.store = store;
+    }
+
+    /**
+     * Whether the tenant's user has an authenticator app on, as the users model has it once it reached
+     * {@code minVersion}: the console's own security page shows it to that user.
+     */
+    public boolean secondFactor(String tenantId, String userId, long minVersion) {
+        await(tenantId, minVersion);
+        return store.secondFactor(tenantId, userId);
     }
 
     public TenantUsersView await(String tenantId, long minVersion) {

@@ -36,6 +36,7 @@ public class UserStore {
     static final String ROLE = "role";
     static final String JOINED_AT = "joinedAt";
     static final String REMOVED = "removed";
+    static final String SECOND_FACTOR = "secondFactor";
     static final String INVITED_AT = "invitedAt";
     static final String EXPIRES_AT = "expiresAt";
     static final String STATE = "state";
@@ -67,6 +68,11 @@ public class UserStore {
 
     Optional<Document> tenant(TenantId tenantId) {
         return tenants.find(tenantId.value());
+    }
+
+    /** Whether the member has an authenticator app switched on; false for anyone this model does not know. */
+    boolean secondFactor(String tenantId, String userId) {
+        return users.find(userId(tenantId, userId)).map(user -> user.getBoolean(SECOND_FACTOR, false)).orElse(false);
     }
 
     /** The tenant's members, oldest first. */

@@ -6,9 +6,12 @@ import dev.tenancy.api.tenant.event.UserAddedEvent;
 import dev.tenancy.api.user.Role;
 import dev.tenancy.api.user.event.InvitationAcceptedEvent;
 import dev.tenancy.api.user.event.InvitationExpiredEvent;
+import dev.tenancy.api.user.event.TwoFactorDisabledEvent;
+import dev.tenancy.api.user.event.TwoFactorEnabledEvent;
 import dev.tenancy.api.user.event.UserRemovedEvent;
 import dev.tenancy.api.user.event.UserRoleChangedEvent;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /api/v1/tenants/current/users: the members and open invitations, as the member events left them. */
 class UserProjectionTest extends UserTestSupport {
+
+    @Autowired
+    UserReads userReads;
 
     @Test
     void membersAndOpenInvitationsAreListedAsTheEventsLeftThem() throws Exception {
@@ -56,6 +62,20 @@ class UserProjectionTest extends UserTestSupport {
         assertThat(open.get("status").asText()).isEqualTo("pending");
         assertThat(body.get("invitations").get(1).get("status").asText())
                 .as("past its expiry before the command side recorded it").isEqualTo("expired");
+    }
+
+    @Test
+    void theSecondFactorFollowsItsEventsPerUser() {
+        String tenantId = usersTenant("second-factor");
+        long enabled = record(tenantId, new UserAddedEvent(tenantId, "u-app", "app@x.test", Role.MEMBER),
+                new UserAddedEvent(tenantId, "u-plain", "plain@x.test", Role.MEMBER),
+                new TwoFactorEnabledEvent(tenantId, "u-app"));
+        assertThat(userReads.secondFactor(tenantId, "u-app", enabled)).isTrue();
+        assertThat(userReads.secondFactor(tenantId, "u-plain", enabled)).isFalse();
+        assertThat(userReads.secondFactor(tenantId, "u-unknown", enabled)).isFalse();
+
+        long disabled = record(tenantId, new TwoFactorDisabledEvent(tenantId, "u-app"));
+        assertThat(userReads.secondFactor(tenantId, "u-app", disabled)).isFalse();
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -145,12 +145,16 @@ abstract class BrowserTest extends StackTest {
 
     /** The success or failure message a form or the page shows after an action. */
     String outcome() {
-        return waitFor(OUTCOMES).getText();
+        return await.ignoring(WebDriverException.class).until(driver -> driver.findElements(OUTCOMES).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).findFirst().orElse(null));
     }
 
-    /** Waits until some shown success or failure message contains {@code text}; answers that message. */
+    /**
+     * Waits until some shown success or failure message contains {@code text}; answers that message. A page that
+     * reloads meanwhile takes the elements found with it (the driver then says so in more than one way): look again.
+     */
     String outcomeContaining(String text) {
-        return await.ignoring(StaleElementReferenceException.class).until(driver -> driver.findElements(OUTCOMES)
+        return await.ignoring(WebDriverException.class).until(driver -> driver.findElements(OUTCOMES)
                 .stream().filter(WebElement::isDisplayed).map(WebElement::getText)
                 .filter(message -> message.contains(text)).findFirst().orElse(null));
     }

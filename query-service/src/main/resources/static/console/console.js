@@ -107,25 +107,19 @@
         }
     }
 
-    function formError(form) {
-        let box = form.querySelector('[data-form-error]');
+    /**
+     * The alert (failures) or status (successes) line of a form or action scope, made on first use; with own,
+     * only one of the scope's own children counts, not one of a nested form's.
+     */
+    function messageBox(form, failure, own) {
+        const marker = failure ? 'formError' : 'formSuccess';
+        const selector = failure ? '[data-form-error]' : '[data-form-success]';
+        let box = form.querySelector(own ? ':scope > ' + selector : selector);
         if (!box) {
             box = document.createElement('p');
-            box.className = 'form-error';
-            box.setAttribute('role', 'alert');
-            box.dataset.formError = '';
-            form.appendChild(box);
-        }
-        return box;
-    }
-
-    function formSuccess(form) {
-        let box = form.querySelector('[data-form-success]');
-        if (!box) {
-            box = document.createElement('p');
-            box.className = 'form-success';
-            box.setAttribute('role', 'status');
-            box.dataset.formSuccess = '';
+            box.className = failure ? 'form-error' : 'form-success';
+            box.setAttribute('role', failure ? 'alert' : 'status');
+            box.dataset[marker] = '';
             form.appendChild(box);
         }
         return box;
@@ -173,7 +167,7 @@
             field.setAttribute('aria-describedby', message.id);
             first = first || field;
         });
-        const box = formError(form);
+        const box = messageBox(form, true);
         const reason = problem && (problem.detail || problem.title);
         box.textContent = (reason || 'The request failed (status ' + status + ').')
             + (unplaced.length ? ' ' + unplaced.join('; ') : '');
@@ -184,7 +178,7 @@
     }
 
     function showSuccess(form, text) {
-        const box = formSuccess(form);
+        const box = messageBox(form, false);
         box.textContent = text;
         box.hidden = false;
     }
@@ -290,15 +284,7 @@
             afterSuccess(button, null, result);
         } else {
             button.dispatchEvent(new CustomEvent('api:result', {bubbles: true, detail: result}));
-            const target = button.closest('[data-action-scope]') || form;
-            let box = target.querySelector(':scope > [data-form-error]');
-            if (!box) {
-                box = document.createElement('p');
-                box.className = 'form-error';
-                box.setAttribute('role', 'alert');
-                box.dataset.formError = '';
-                target.appendChild(box);
-            }
+            const box = messageBox(button.closest('[data-action-scope]') || form, true, true);
             box.textContent = (result.data && (result.data.detail || result.data.title))
                 || 'The request failed (status ' + result.status + ').';
             box.hidden = false;

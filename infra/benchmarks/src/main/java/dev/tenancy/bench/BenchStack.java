@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Comparator;
@@ -26,6 +27,8 @@ import java.util.stream.Stream;
  * command and query services as child JVMs. A shutdown hook kills the children if the benchmark dies.
  */
 final class BenchStack implements AutoCloseable {
+
+    private static final String LAST_LOGS = "tenancy-bench-last-logs";
 
     private static final Logger log = LoggerFactory.getLogger(BenchStack.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
@@ -162,7 +165,25 @@ final class BenchStack implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             log.debug("JVM already shutting down; the hook runs anyway");
         }
+        keepLogs();
         deleteRecursively(directory);
+    }
+
+    /**
+     * The services' logs outlive the run's directory (the last run's only), so a failure met after minutes of
+     * load can still be read.
+     */
+    private void keepLogs() {
+        Path kept = directory.resolveSibling(LAST_LOGS);
+        try (Stream<Path> logs = Files.list(directory)) {
+            Files.createDirectories(kept);
+            for (Path file : logs.filter(path -> path.toString().endsWith(".log")).toList()) {
+                Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+            log.info("Services' logs of this run kept in {}", kept);
+        } catch (IOException e) {
+            log.warn("Could not keep the services' logs: {}", e.getMessage());
+        }
     }
 
     private static void deleteRecursively(Path directory) {

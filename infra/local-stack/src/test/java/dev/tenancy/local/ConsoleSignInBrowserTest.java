@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.time.Duration;
@@ -72,6 +75,35 @@ class ConsoleSignInBrowserTest extends BrowserTest {
 
         waitForPath("/dashboard/tenant/settings");
         assertThat(browser.getCurrentUrl()).endsWith("?v=0");
+    }
+
+    @Test
+    void theKeyboardAloneSignsInAndOut() {
+        String slug = uniqueSlug("keys");
+        client.signup(slug);
+        open("/signin");
+        waitFor(By.id("email"));
+
+        Actions keys = new Actions(browser);
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat(focused().getAttribute("class")).as("the skip link comes first").isEqualTo("skip-link");
+        keys.sendKeys(Keys.TAB, "owner@" + slug + ".test", Keys.TAB, PASSWORD, Keys.TAB, slug, Keys.ENTER).perform();
+        waitForPath("/dashboard/tenant/settings");
+
+        String signOut = null;
+        for (int presses = 0; presses < 40 && signOut == null; presses++) {
+            keys.sendKeys(Keys.TAB).perform();
+            if (focused().getAttribute("data-sign-out") != null) {
+                signOut = focused().getText();
+            }
+        }
+        assertThat(signOut).as("Sign out is reachable with Tab").isEqualTo("Sign out");
+        keys.sendKeys(Keys.ENTER).perform();
+        waitForPath("/signin");
+    }
+
+    private WebElement focused() {
+        return browser.switchTo().activeElement();
     }
 
     @Test

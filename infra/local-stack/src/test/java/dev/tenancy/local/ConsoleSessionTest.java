@@ -158,6 +158,23 @@ class ConsoleSessionTest extends StackTest {
     }
 
     @Test
+    void aPersonWithoutTheRequiredSecondFactorIsSentWhereTheySetOneUp() {
+        String slug = signedUp("needs-2fa");
+        String owner = client.post("/api/v1/auth/login", null, credentials(slug)).json().get("accessToken").asText();
+        assertThat(client.send("PATCH", "/api/v1/tenants/current/settings", owner, Map.of(),
+                "{\"security\":{\"twoFactorRequired\":true}}").status()).isEqualTo(200);
+        String cookie = "tp_session=" + cookies(consoleLogin(slug)).get("tp_session");
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            StackClient.Response settings = client.get("/dashboard/tenant/settings", null, Map.of("Cookie", cookie));
+            assertThat(settings.status()).isEqualTo(302);
+            assertThat(settings.header("Location")).isEqualTo("/dashboard/tenant/settings/security");
+        });
+        assertThat(client.get("/dashboard/tenant/settings/security", null, Map.of("Cookie", cookie)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void anApiKeyOpensNoPage() {
         String slug = "key-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         client.post("/api/v1/tenants/signup", null, Map.of("name", "Org " + slug, "slug", slug,

@@ -36,6 +36,10 @@ public class ConsolePageAdvice {
             return "redirect:" + UriComponentsBuilder.fromPath("/signin")
                     .queryParam("next", SafeNext.of(pathAndQuery(request))).encode().build().toUriString();
         }
+        if ("two-factor-required".equals(problem.code())) {
+            // the one page such a person may open: where they set up their authenticator
+            return "redirect:/dashboard/tenant/settings/security";
+        }
         if (isAuthPage(request)) {
             // The organisation the address names is unknown or not this session's: sign in without its branding.
             model.addAttribute("notice", problem.getMessage());

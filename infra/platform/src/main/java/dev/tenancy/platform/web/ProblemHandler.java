@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.tenancy.platform.context.CallContextHolder;
+import org.axonframework.messaging.timeout.AxonTimeoutException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> concurrency(ConcurrencyException e, WebRequest request) {
         return respond(detail(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
                 "Another change to the same tenant was committed first; retry the request.", request));
+    }
+
+    /**
+     * Axon gave up waiting for a unit of work or handler. It interrupts the work at that moment, which can be after
+     * the events were stored, so the answer cannot say whether the change happened: the caller retries, with the same
+     * idempotency key where the route takes one.
+     */
+    @ExceptionHandler(AxonTimeoutException.class)
+    ResponseEntity<Object> timeout(AxonTimeoutException e, WebRequest request) {
+        log.warn("Request timed out in Axon: {}", e.getMessage());
+        ResponseEntity<Object> response = respond(detail(HttpStatus.SERVICE_UNAVAILABLE, "processing-timeout",
+                "Took too long", "The request took longer than this service allows and was cut off; it may or may "
+                        + "not have taken effect. Retry it (with the same idempotency key where the route takes "
+                        + "one).", request));
+        return ResponseEntity.status(response.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5")
+                .headers(response.getHeaders()).body(response.getBody());
     }
 
     @ExceptionHandler(Exception.class)

@@ -61,6 +61,8 @@ public final class ProblemTypes {
             Map.entry("domain-taken", "409: another tenant already registered this domain"),
             Map.entry("domain-verification-failed", "409: the domain's DNS does not carry the verification token"),
             Map.entry("concurrent-modification", "409: another change won the race; retry"),
+            Map.entry("processing-timeout", "503: cut off at the service's time limit; it may or may not have "
+                    + "taken effect: retry (with the same idempotency key)"),
             Map.entry("unsupported-media-type", "415: send application/json"),
             Map.entry("limit-exceeded", "409: the usage report or invitation would pass the tenant's limit; "
                     + "nothing was counted; 'resource', 'limit', 'current', 'requested'"),

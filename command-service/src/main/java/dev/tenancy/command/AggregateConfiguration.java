@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -27,11 +26,12 @@ public class AggregateConfiguration {
     /**
      * Keeps loaded tenants in memory between commands. With several instances a cached tenant can be stale; its
      * append then fails on the unique (aggregate, sequence) key, the entry is evicted on rollback and the command is
-     * retried (see {@link ConcurrencyRetryScheduler}), so the cache never decides on old state.
+     * retried (see {@link ConcurrencyRetryScheduler}), so the cache never decides on old state. Bounded and strong
+     * ({@link BoundedCache}): the busiest tenants stay loaded whatever the garbage collector does.
      */
     @Bean
-    public Cache tenantCache() {
-        return new WeakReferenceCache();
+    public Cache tenantCache(@Value("${tenancy.aggregate-cache.max-tenants:1000}") int maxTenants) {
+        return new BoundedCache(maxTenants);
     }
 
     @Bean

@@ -104,6 +104,7 @@ class ConsoleEventsBrowserTest extends BrowserTest {
             return shownEventIds().equals(correlated);
         });
         assertAccessible();
+        screenshot("events-correlation");
 
         open("/dashboard/events/" + created.get("eventId").asText());
         browser.findElement(By.cssSelector("[data-testid=aggregate-link]")).click();

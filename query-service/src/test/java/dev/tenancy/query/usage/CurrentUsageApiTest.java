@@ -62,7 +62,8 @@ class CurrentUsageApiTest extends UsageTestSupport {
         assertThat(Instant.parse(messages.get("periodEnd").asText())).isAfter(Instant.now());
 
         JsonNode api = resource(body, "apiCallsPerHour");
-        assertThat(api.get("used").asLong()).as("the platform's live counter").isEqualTo(250);
+        // this request counts too, once the counter's periodic sync has written it to the shared store
+        assertThat(api.get("used").asLong()).as("the platform's live counter").isIn(250L, 251L);
         Instant hour = Instant.parse(api.get("periodStart").asText());
         assertThat(hour).isEqualTo(hour.truncatedTo(ChronoUnit.HOURS));
         assertThat(Instant.parse(api.get("periodEnd").asText())).isEqualTo(hour.plus(Duration.ofHours(1)));

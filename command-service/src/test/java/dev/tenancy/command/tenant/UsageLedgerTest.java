@@ -126,12 +126,13 @@ class UsageLedgerTest {
 
     @Test
     void aKeyIsForgottenTwoDaysAfterItsReport() {
-        fixture.given(created(Plan.FREE), recorded(Resource.CAMPAIGNS, 3, 3, "k1"))
+        // the given events are stamped with the fixture's time, which starts at the real time unless set
+        fixture.givenCurrentTime(NOW).andGiven(created(Plan.FREE), recorded(Resource.CAMPAIGNS, 3, 3, "k1"))
                 .andGivenCurrentTime(NOW.plus(Duration.ofHours(49)))
                 .andGiven(recorded(Resource.CAMPAIGNS, 1, 4, "k2"))
                 .when(use(Resource.CAMPAIGNS, 3, "k1"))
                 .expectEvents(recorded(Resource.CAMPAIGNS, 3, 7, "k1"));
-        fixture.given(created(Plan.FREE), recorded(Resource.CAMPAIGNS, 3, 3, "k1"))
+        fixture.givenCurrentTime(NOW).andGiven(created(Plan.FREE), recorded(Resource.CAMPAIGNS, 3, 3, "k1"))
                 .andGivenCurrentTime(NOW.plus(Duration.ofHours(25)))
                 .andGiven(recorded(Resource.CAMPAIGNS, 1, 4, "k2"))
                 .when(use(Resource.CAMPAIGNS, 3, "k1"))

@@ -2,8 +2,7 @@ package dev.tenancy.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.tenancy.embedded.store.NarrowingBackends;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-process server speaking the MongoDB wire protocol, backed by an H2 MVStore file (or memory).
+ * An in-process server speaking the MongoDB wire protocol, backed by an H2 MVStore file (or memory). Its collections
+ * narrow queries by the first field of every declared index ({@link dev.tenancy.embedded.store.NarrowingBackends}),
+ * which the stand-in alone does not: without that every query but an exact unique-key lookup scans its collection.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -45,7 +46,7 @@ public final class EmbeddedMongo implements AutoCloseable {
      */
     public static EmbeddedMongo start(Path dataDir, int port, boolean changeStreams) {
         Path store = dataDir == null ? null : storeFile(dataDir);
-        MongoBackend backend = store == null ? new MemoryBackend() : new H2Backend(store.toString());
+        MongoBackend backend = store == null ? NarrowingBackends.memory() : NarrowingBackends.file(store.toString());
         if (changeStreams) {
             backend.enableOplog();
         }

@@ -1,0 +1,136 @@
+package dev.tenancy.embedded.store;
+
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+/**
+ * A small query planner for mongo-java-server, which uses an index only for a query on exactly that index's fields
+ * and ignores every non-unique index, so that {@code {_id: x, version: {$lt: n}}}, an event stream's
+ * {@code {aggregateIdentifier: x, sequenceNumber: {$gte: n}}} and a tracking processor's
+ * {@code {timestamp: {$gte: t}}} each scanned the whole collection. It keeps, in memory, the documents' positions
+ * ordered by the first field of every index the application declared, and hands the server the positions a query can
+ * match; the server's own matcher and sort still decide, so answers are unchanged. Real MongoDB plans with its
+ * indexes; this only brings the stand-in's costs closer to that.
+ */
+final class QueryNarrowing<P> {
+
+    private static final String ID = "_id";
+
+    private final Map<String, FieldKeys<P>> byField = new LinkedHashMap<>();
+    private final Map<String, String> fieldByIndex = new HashMap<>();
+    private final Comparator<P> naturalOrder;
+    private final LongAdder narrowed = new LongAdder();
+    private final LongAdder examined = new LongAdder();
+
+    QueryNarrowing(Comparator<P> naturalOrder) {
+        this.naturalOrder = naturalOrder;
+    }
+
+    synchronized void indexAdded(Index<P> index, Stream<DocumentWithPosition<P>> documents) {
+        List<IndexKey> keys = index.getKeys();
+        String field = keys.get(0).getKey();
+        if (field.equals(ID) || field.contains(".") || fieldByIndex.containsKey(index.getName())) {
+            return;
+        }
+        fieldByIndex.put(index.getName(), field);
+        if (!byField.containsKey(field)) {
+            FieldKeys<P> fieldKeys = new FieldKeys<>(field);
+            documents.forEach(document -> fieldKeys.add(document.getPosition(), document.getDocument()));
+            byField.put(field, fieldKeys);
+        }
+    }
+
+    synchronized void indexDropped(String indexName) {
+        String field = fieldByIndex.remove(indexName);
+        if (field != null && !fieldByIndex.containsValue(field)) {
+            byField.remove(field);
+        }
+    }
+
+    synchronized void added(P position, Document document) {
+        byField.values().forEach(keys -> keys.add(position, document));
+    }
+
+    synchronized void removed(P position, Document document) {
+        byField.values().forEach(keys -> keys.remove(position, document));
+    }
+
+    synchronized void updated(P position, Document before, Document after) {
+        for (FieldKeys<P> keys : byField.values()) {
+            keys.remove(position, before);
+            keys.add(position, after);
+        }
+    }
+
+    /**
+     * The positions of every document that may match {@code query}, or empty when the server should plan it itself:
+     * it has a unique index for exactly this query, or no known field narrows it.
+     */
+    synchronized Optional<List<P>> candidates(Document query, Document orderBy, List<Index<P>> indexes) {
+        if (orderBy != null && orderBy.containsKey("$natural")
+                || indexes.stream().anyMatch(index -> index.canHandle(query))) {
+            return Optional.empty();
+        }
+        Optional<List<P>> found = byId(query, indexes).or(() -> byField(query));
+        found.ifPresent(positions -> {
+            if (orderBy == null || orderBy.isEmpty()) {
+                positions.sort(naturalOrder);
+            }
+            narrowed.increment();
+            examined.add(positions.size());
+        });
+        return found;
+    }
+
+    private Optional<List<P>> byId(Document query, List<Index<P>> indexes) {
+        Optional<FieldCondition> condition = FieldCondition.in(query, ID).filter(FieldCondition::exact);
+        Optional<Index<P>> idIndex = indexes.stream()
+                .filter(index -> index.getKeys().size() == 1 && index.getKeys().get(0).getKey().equals(ID)).findFirst();
+        if (condition.isEmpty() || idIndex.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<P> positions = new LinkedHashSet<>();
+        for (Object id : condition.get().values()) {
+            idIndex.get().getPositions(new Document(ID, id)).forEach(positions::add);
+        }
+        return Optional.of(new ArrayList<>(positions));
+    }
+
+    private Optional<List<P>> byField(Document query) {
+        FieldKeys<P> ranged = null;
+        FieldCondition range = null;
+        for (FieldKeys<P> keys : byField.values()) {
+            Optional<FieldCondition> condition = FieldCondition.in(query, keys.field());
+            if (condition.isPresent() && condition.get().exact()) {
+                return Optional.of(keys.candidates(condition.get()));
+            }
+            if (condition.isPresent() && ranged == null) {
+                ranged = keys;
+                range = condition.get();
+            }
+        }
+        return ranged == null ? Optional.empty() : Optional.of(ranged.candidates(range));
+    }
+
+    /** Queries answered from narrowed candidates, and the candidates the server examined for them. */
+    long narrowedQueries() {
+        return narrowed.sum();
+    }
+
+    long examinedCandidates() {
+        return examined.sum();
+    }
+}

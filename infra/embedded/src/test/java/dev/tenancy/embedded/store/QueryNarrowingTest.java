@@ -1,0 +1,258 @@
+package dev.tenancy.embedded.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.nin;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueryNarrowingTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private long narrowedQueries;
+
+    @Test
+    void answersEveryQueryAsThePlainServerDoesInMemory() {
+        assertSameAnswers(new MemoryBackend(), NarrowingBackends.memory());
+    }
+
+    @Test
+    void answersEveryQueryAsThePlainServerDoesOnFile() {
+        assertSameAnswers(H2Backend.inMemory(), NarrowingBackends.file(dir.resolve("narrowed.mv").toString()));
+    }
+
+    @Test
+    void anEventStreamQueryExaminesOnlyThatAggregatesEvents() {
+        MongoBackend backend = NarrowingBackends.memory();
+        withCollection(backend, events -> {
+            createIndexes(events);
+            events.insertMany(events(200, 10));
+            NarrowedCollection stats = stats(backend);
+            long before = stats.examinedCandidates();
+
+            List<Document> stream = events.find(and(eq("aggregateIdentifier", "agg-7"), gte("sequenceNumber", 3L)))
+                    .sort(Sorts.ascending("sequenceNumber")).into(new ArrayList<>());
+
+            assertThat(stream).extracting(document -> document.getLong("sequenceNumber"))
+                    .containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L);
+            assertThat(stats.examinedCandidates() - before).isEqualTo(10);
+        });
+    }
+
+    @Test
+    void aTrackingPollExaminesOnlyTheEventsSinceItsToken() {
+        MongoBackend backend = NarrowingBackends.memory();
+        withCollection(backend, events -> {
+            createIndexes(events);
+            events.insertMany(events(100, 10));
+            NarrowedCollection stats = stats(backend);
+            long before = stats.examinedCandidates();
+
+            String since = T0.plusSeconds(995).toString();
+            List<Document> tail = events.find(and(gte("timestamp", since), nin("eventIdentifier", List.of("e-0-0"))))
+                    .sort(Sorts.ascending("timestamp", "sequenceNumber")).into(new ArrayList<>());
+
+            assertThat(tail).hasSize(5);
+            assertThat(stats.examinedCandidates() - before).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void aVersionGuardedWriteFindsItsDocumentById() {
+        MongoBackend backend = NarrowingBackends.memory();
+        withCollection(backend, counters -> {
+            for (int i = 0; i < 500; i++) {
+                counters.insertOne(new Document("_id", "c-" + i).append("version", 1L).append("used", 0L));
+            }
+            NarrowedCollection stats = stats(backend);
+            long before = stats.examinedCandidates();
+
+            counters.updateOne(and(eq("_id", "c-42"), lt("version", 2L)), Updates.combine(
+                    Updates.inc("used", 5L), Updates.set("version", 2L)));
+            counters.updateOne(and(eq("_id", "c-42"), lt("version", 2L)), Updates.inc("used", 5L));
+
+            assertThat(counters.find(eq("_id", "c-42")).first().getLong("used")).isEqualTo(5L);
+            assertThat(stats.examinedCandidates() - before).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void keepsNarrowingAfterARestartOfTheFile() {
+        String file = dir.resolve("restart.mv").toString();
+        MongoBackend first = NarrowingBackends.file(file);
+        withCollection(first, events -> {
+            createIndexes(events);
+            events.insertMany(events(50, 4));
+        });
+        first.close();
+
+        MongoBackend reopened = NarrowingBackends.file(file);
+        withCollection(reopened, events -> {
+            NarrowedCollection stats = stats(reopened);
+            long before = stats.examinedCandidates();
+            assertThat(events.find(and(eq("aggregateIdentifier", "agg-3"), gte("sequenceNumber", 0L)))
+                    .into(new ArrayList<>())).extracting(document -> document.getString("eventIdentifier"))
+                    .containsExactly("e-3-0", "e-3-1", "e-3-2", "e-3-3");
+            assertThat(stats.examinedCandidates() - before).isEqualTo(4);
+        });
+        reopened.close();
+    }
+
+    /** Runs the same writes and queries against a plain and a narrowing server; every answer must be identical. */
+    private void assertSameAnswers(MongoBackend plain, MongoBackend narrowing) {
+        List<List<Document>> expected = answers(plain);
+        List<List<Document>> actual = answers(narrowing);
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i)).as("answer %d", i).containsExactlyElementsOf(expected.get(i));
+        }
+        assertThat(narrowedQueries).isGreaterThan(30);
+    }
+
+    private List<List<Document>> answers(MongoBackend backend) {
+        List<List<Document>> answers = new ArrayList<>();
+        withCollection(backend, events -> {
+            createIndexes(events);
+            events.insertMany(events(30, 5));
+            events.insertMany(oddDocuments());
+            for (Bson query : queries()) {
+                answers.add(events.find(query).into(new ArrayList<>()));
+                answers.add(events.find(query).sort(Sorts.descending("sequenceNumber", "eventIdentifier"))
+                        .into(new ArrayList<>()));
+            }
+            events.updateMany(and(eq("aggregateIdentifier", "agg-2"), gte("sequenceNumber", 3L)),
+                    Updates.set("aggregateIdentifier", "agg-moved"));
+            events.updateOne(eq("_id", "odd-string"), Updates.set("timestamp", T0.plusSeconds(1).toString()));
+            events.deleteMany(and(eq("aggregateIdentifier", "agg-5"), lt("sequenceNumber", 2L)));
+            events.deleteOne(eq("_id", "odd-array"));
+            for (Bson query : queries()) {
+                answers.add(events.find(query).into(new ArrayList<>()));
+            }
+            answers.add(List.of(new Document("count", events.countDocuments(eq("aggregateIdentifier", "agg-moved")))));
+            if (((AbstractMongoBackend) backend).resolveDatabase("db").resolveCollection("events", true)
+                    instanceof NarrowedCollection narrowed) {
+                narrowedQueries = narrowed.narrowedQueries();
+            }
+        });
+        backend.close();
+        return answers;
+    }
+
+    private static List<Bson> queries() {
+        String mid = T0.plusSeconds(60).toString();
+        return List.of(
+                eq("aggregateIdentifier", "agg-2"),
+                and(eq("aggregateIdentifier", "agg-2"), gte("sequenceNumber", 2L)),
+                and(eq("aggregateIdentifier", "agg-moved"), gte("sequenceNumber", 0L)),
+                in("aggregateIdentifier", List.of("agg-1", "agg-9", "agg-none", "agg-1")),
+                gte("timestamp", mid),
+                gt("timestamp", mid),
+                lt("timestamp", mid),
+                lte("timestamp", mid),
+                and(gte("timestamp", mid), lt("timestamp", T0.plusSeconds(90).toString())),
+                and(gte("timestamp", mid), lt("timestamp", T0.plusSeconds(10).toString())),
+                and(gt("timestamp", mid), lte("timestamp", mid)),
+                and(gte("timestamp", mid), lte("timestamp", mid)),
+                and(gte("timestamp", T0.plusSeconds(100).toString()), nin("eventIdentifier", List.of("e-20-0"))),
+                new Document("timestamp", new Document("$gte", mid).append("$ne", T0.plusSeconds(70).toString())),
+                and(eq("_id", "odd-string"), exists("timestamp")),
+                and(in("_id", List.of("odd-string", "odd-array", "nothing")), lt("version", 5)),
+                eq("aggregateIdentifier", "shared"),
+                regex("aggregateIdentifier", "^agg-1"),
+                or(eq("aggregateIdentifier", "agg-3"), eq("aggregateIdentifier", "agg-4")),
+                and(eq("aggregateIdentifier", "agg-3"), or(eq("sequenceNumber", 1L), eq("sequenceNumber", 4L))),
+                eq("slug", "unique-7"),
+                gte("when", new Date(T0.plusSeconds(30).toEpochMilli())),
+                eq("aggregateIdentifier", new ObjectId("650000000000000000000001")),
+                new Document());
+    }
+
+    private static List<Document> events(int aggregates, int perAggregate) {
+        List<Document> events = new ArrayList<>();
+        for (int sequence = 0; sequence < perAggregate; sequence++) {
+            for (int aggregate = 0; aggregate < aggregates; aggregate++) {
+                int n = events.size();
+                events.add(new Document("_id", new ObjectId(String.format("%024x", n)))
+                        .append("aggregateIdentifier", "agg-" + aggregate)
+                        .append("sequenceNumber", (long) sequence)
+                        .append("eventIdentifier", "e-" + aggregate + "-" + sequence)
+                        .append("timestamp", T0.plusSeconds(n).toString())
+                        .append("when", new Date(T0.plusSeconds(n).toEpochMilli()))
+                        .append("slug", "unique-" + n));
+            }
+        }
+        return events;
+    }
+
+    /** Values the narrowing cannot order: they must still be found whenever the plain server finds them. */
+    private static List<Document> oddDocuments() {
+        return List.of(
+                new Document("_id", "odd-string").append("aggregateIdentifier", List.of("shared", "agg-3"))
+                        .append("sequenceNumber", 99L).append("version", 1).append("eventIdentifier", "odd-1"),
+                new Document("_id", "odd-array").append("aggregateIdentifier", "shared").append("sequenceNumber", 98L)
+                        .append("timestamp", List.of(T0.plusSeconds(200).toString())).append("version", 9)
+                        .append("eventIdentifier", "odd-2"),
+                new Document("_id", "odd-object-id").append("aggregateIdentifier", new ObjectId("650000000000000000000001"))
+                        .append("sequenceNumber", 97L).append("timestamp", 12).append("eventIdentifier", "odd-3"),
+                new Document("_id", "odd-null").append("aggregateIdentifier", null).append("sequenceNumber", 96L)
+                        .append("timestamp", new Document("nested", true)).append("eventIdentifier", "odd-4"));
+    }
+
+    private static void createIndexes(MongoCollection<Document> events) {
+        events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),
+                new IndexOptions().unique(true).name("uniqueAggregateIndex"));
+        events.createIndex(Indexes.ascending("timestamp", "sequenceNumber"),
+                new IndexOptions().name("orderedEventStreamIndex"));
+        events.createIndex(Indexes.ascending("slug"), new IndexOptions().unique(true).sparse(true));
+    }
+
+    private static NarrowedCollection stats(MongoBackend backend) {
+        return (NarrowedCollection) ((AbstractMongoBackend) backend).resolveDatabase("db")
+                .resolveCollection("events", true);
+    }
+
+    private static void withCollection(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(backend);
+        server.bind("localhost", 0);
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + server.getLocalAddress().getPort())) {
+            work.accept(client.getDatabase("db").getCollection("events"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}

@@ -112,6 +112,21 @@ class QueryNarrowingTest {
     }
 
     @Test
+    void aSmallCollectionIsScannedAsBefore() {
+        MongoBackend backend = NarrowingBackends.memory();
+        withCollection(backend, counters -> {
+            for (int i = 0; i < QueryNarrowing.WORTH_IT - 1; i++) {
+                counters.insertOne(new Document("_id", "c-" + i).append("version", 1L));
+            }
+            counters.updateOne(and(eq("_id", "c-7"), lt("version", 2L)), Updates.set("version", 2L));
+
+            assertThat(counters.find(eq("version", 2L)).into(new ArrayList<>()))
+                    .extracting(document -> document.getString("_id")).containsExactly("c-7");
+            assertThat(stats(backend).narrowedQueries()).isZero();
+        });
+    }
+
+    @Test
     void keepsNarrowingAfterARestartOfTheFile() {
         String file = dir.resolve("restart.mv").toString();
         MongoBackend first = NarrowingBackends.file(file);

@@ -69,11 +69,21 @@ record FieldCondition(List<Object> values, Object lower, boolean lowerInclusive,
     }
 
     /**
-     * Scalars whose order in the server's comparator is a total order consistent with its equality (numbers are
-     * not: it compares a long with a double as two longs, so 1 and 1.5 would share a key).
+     * The value as a key of an ordered map, or null when it cannot be one: strings, ObjectIds, dates and UUIDs as they
+     * are, whole numbers as longs. Other numbers are left out: the server's comparator compares a long with a double
+     * as two longs, so 1 and 1.5 would share a key.
      */
+    static Object key(Object value) {
+        if (value instanceof String || value instanceof ObjectId || value instanceof Instant || value instanceof UUID) {
+            return value;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        return null;
+    }
+
     static boolean keyable(Object value) {
-        return value instanceof String || value instanceof ObjectId || value instanceof Instant
-                || value instanceof UUID;
+        return key(value) != null;
     }
 }

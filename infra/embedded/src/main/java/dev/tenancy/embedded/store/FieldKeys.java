@@ -7,78 +7,143 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The positions of a collection's documents, ordered by the value of one top-level field. Documents whose value is
- * missing, null, an array, a sub-document or a number are kept aside and are a candidate for every condition.
+ * The positions of a collection's documents, ordered by the value of one top-level field and, for a compound unique
+ * index, within each value by the value of the index's second field (an aggregate's events by sequence number).
+ * Documents whose value cannot be ordered safely (see {@link FieldCondition#key}) are kept aside and are a candidate
+ * for every condition.
  */
 final class FieldKeys<P> {
 
     private final String field;
-    private final NavigableMap<Object, Set<P>> keyed = new TreeMap<>(ValueComparator.asc());
+    private final String next;
+    private final NavigableMap<Object, Bucket<P>> keyed = new TreeMap<>(ValueComparator.asc());
     private final Set<P> unkeyed = new LinkedHashSet<>();
 
-    FieldKeys(String field) {
+    /** @param next the second field to order each value's documents by, or null */
+    FieldKeys(String field, String next) {
         this.field = field;
+        this.next = next;
     }
 
     String field() {
         return field;
     }
 
+    Optional<String> next() {
+        return Optional.ofNullable(next);
+    }
+
     void add(P position, Document document) {
-        Object value = document.get(field);
-        if (FieldCondition.keyable(value)) {
-            keyed.computeIfAbsent(value, key -> new LinkedHashSet<>()).add(position);
-        } else {
+        Object key = FieldCondition.key(document.get(field));
+        if (key == null) {
             unkeyed.add(position);
+        } else {
+            keyed.computeIfAbsent(key, value -> new Bucket<>(next)).add(position, document);
         }
     }
 
     void remove(P position, Document document) {
-        Object value = document.get(field);
-        if (!FieldCondition.keyable(value)) {
+        Object key = FieldCondition.key(document.get(field));
+        if (key == null) {
             unkeyed.remove(position);
             return;
         }
-        Set<P> positions = keyed.get(value);
-        if (positions != null && positions.remove(position) && positions.isEmpty()) {
-            keyed.remove(value);
+        Bucket<P> bucket = keyed.get(key);
+        if (bucket != null && bucket.remove(position, document)) {
+            keyed.remove(key);
         }
     }
 
-    /** Every position whose document may meet {@code condition}, in the order of the field's values. */
-    List<P> candidates(FieldCondition condition) {
+    /**
+     * Every position whose document may meet {@code condition} (and {@code nextCondition} on the second field, when
+     * this orders by one and the condition names single values), in the order of the field's values.
+     */
+    List<P> candidates(FieldCondition condition, Optional<FieldCondition> nextCondition) {
         List<P> found = new ArrayList<>();
         if (condition.exact()) {
-            condition.values().stream().sorted(ValueComparator.asc()).distinct()
-                    .map(keyed::get).filter(positions -> positions != null).forEach(found::addAll);
+            condition.values().stream().map(FieldCondition::key).sorted(ValueComparator.asc()).distinct()
+                    .map(keyed::get).filter(bucket -> bucket != null)
+                    .forEach(bucket -> bucket.collect(nextCondition, found));
         } else {
-            range(condition).forEach(found::addAll);
+            range(condition).forEach(bucket -> bucket.collect(Optional.empty(), found));
         }
         found.addAll(unkeyed);
         return found;
     }
 
-    private Collection<Set<P>> range(FieldCondition condition) {
-        NavigableMap<Object, Set<P>> range = keyed;
-        if (condition.lower() != null) {
-            range = range.tailMap(condition.lower(), condition.lowerInclusive());
+    private Collection<Bucket<P>> range(FieldCondition condition) {
+        NavigableMap<Object, Bucket<P>> range = keyed;
+        Object lower = FieldCondition.key(condition.lower());
+        Object upper = FieldCondition.key(condition.upper());
+        if (lower != null) {
+            range = range.tailMap(lower, condition.lowerInclusive());
         }
-        if (condition.upper() != null) {
-            if (condition.lower() != null && emptyRange(condition)) {
+        if (upper != null) {
+            if (lower != null && emptyRange(lower, upper, condition)) {
                 return List.of();
             }
-            range = range.headMap(condition.upper(), condition.upperInclusive());
+            range = range.headMap(upper, condition.upperInclusive());
         }
         return range.values();
     }
 
     /** A view's bounds must not cross: the map refuses such a view rather than answering it empty. */
-    private static boolean emptyRange(FieldCondition condition) {
-        int order = ValueComparator.asc().compare(condition.lower(), condition.upper());
+    private static boolean emptyRange(Object lower, Object upper, FieldCondition condition) {
+        int order = ValueComparator.asc().compare(lower, upper);
         return order > 0 || order == 0 && !(condition.lowerInclusive() && condition.upperInclusive());
+    }
+
+    private boolean isEmpty() {
+        return keyed.isEmpty() && unkeyed.isEmpty();
+    }
+
+    private void collectAll(List<P> into) {
+        keyed.values().forEach(bucket -> bucket.collect(Optional.empty(), into));
+        into.addAll(unkeyed);
+    }
+
+    /** The positions sharing one value of the field: a set, or ordered by the second field. */
+    private static final class Bucket<P> {
+
+        private final Set<P> positions;
+        private final FieldKeys<P> byNext;
+
+        Bucket(String next) {
+            this.positions = next == null ? new LinkedHashSet<>() : null;
+            this.byNext = next == null ? null : new FieldKeys<>(next, null);
+        }
+
+        void add(P position, Document document) {
+            if (byNext == null) {
+                positions.add(position);
+            } else {
+                byNext.add(position, document);
+            }
+        }
+
+        /** Answers whether the bucket is empty now. */
+        boolean remove(P position, Document document) {
+            if (byNext == null) {
+                positions.remove(position);
+                return positions.isEmpty();
+            }
+            byNext.remove(position, document);
+            return byNext.isEmpty();
+        }
+
+        void collect(Optional<FieldCondition> nextCondition, List<P> into) {
+            if (byNext == null) {
+                into.addAll(positions);
+            } else if (nextCondition.isPresent()) {
+                into.addAll(byNext.candidates(nextCondition.get(), Optional.empty()));
+            } else {
+                byNext.collectAll(into);
+            }
+        }
     }
 }

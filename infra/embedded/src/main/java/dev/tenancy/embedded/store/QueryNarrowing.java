@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * and ignores every non-unique index, so that {@code {_id: x, version: {$lt: n}}}, an event stream's
  * {@code {aggregateIdentifier: x, sequenceNumber: {$gte: n}}} and a tracking processor's
  * {@code {timestamp: {$gte: t}}} each scanned the whole collection. It keeps, in memory, the documents' positions
- * ordered by the first field of every index the application declared, and hands the server the positions a query can
- * match; the server's own matcher and sort still decide, so answers are unchanged. Real MongoDB plans with its
+ * ordered by the first field of every index the application declared (and by the second one of a compound unique
+ * index), and hands the server the positions a query can match; the server's own matcher and sort still decide, so answers are unchanged. Real MongoDB plans with its
  * indexes; this only brings the stand-in's costs closer to that.
  */
 final class QueryNarrowing<P> {
@@ -48,18 +48,22 @@ final class QueryNarrowing<P> {
         if (field.equals(ID) || field.contains(".") || fieldByIndex.containsKey(index.getName())) {
             return;
         }
-        fieldByIndex.put(index.getName(), field);
-        if (!byField.containsKey(field)) {
-            FieldKeys<P> fieldKeys = new FieldKeys<>(field);
+        // an aggregate's events are asked for from a sequence number on: order each value's documents by it too
+        String next = index.isUnique() && keys.size() > 1 && !keys.get(1).getKey().contains(".")
+                ? keys.get(1).getKey() : null;
+        String name = next == null ? field : field + "," + next;
+        fieldByIndex.put(index.getName(), name);
+        if (!byField.containsKey(name)) {
+            FieldKeys<P> fieldKeys = new FieldKeys<>(field, next);
             documents.forEach(document -> fieldKeys.add(document.getPosition(), document.getDocument()));
-            byField.put(field, fieldKeys);
+            byField.put(name, fieldKeys);
         }
     }
 
     synchronized void indexDropped(String indexName) {
-        String field = fieldByIndex.remove(indexName);
-        if (field != null && !fieldByIndex.containsValue(field)) {
-            byField.remove(field);
+        String name = fieldByIndex.remove(indexName);
+        if (name != null && !fieldByIndex.containsValue(name)) {
+            byField.remove(name);
         }
     }
 
@@ -118,14 +122,15 @@ final class QueryNarrowing<P> {
         for (FieldKeys<P> keys : byField.values()) {
             Optional<FieldCondition> condition = FieldCondition.in(query, keys.field());
             if (condition.isPresent() && condition.get().exact()) {
-                return Optional.of(keys.candidates(condition.get()));
+                Optional<FieldCondition> next = keys.next().flatMap(field -> FieldCondition.in(query, field));
+                return Optional.of(keys.candidates(condition.get(), next));
             }
             if (condition.isPresent() && ranged == null) {
                 ranged = keys;
                 range = condition.get();
             }
         }
-        return ranged == null ? Optional.empty() : Optional.of(ranged.candidates(range));
+        return ranged == null ? Optional.empty() : Optional.of(ranged.candidates(range, Optional.empty()));
     }
 
     /** Queries answered from narrowed candidates, and the candidates the server examined for them. */

@@ -12,11 +12,14 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
  * Keeps the command side's tenant directory and name registries in step with the tenant events. It runs in a
  * subscribing processor ({@code axon.eventhandling.processors.tenant-directory.mode=subscribing}), that is in the unit
  * of work that stored the events, right after they were appended: what the directory says is what the aggregate
- * decided, with no lag, and nothing here happens for events that were not stored.
+ * decided, with no lag, and nothing here happens for events that were not stored. An event the entry already
+ * reflects changes nothing, so {@link TenantDirectoryCatchUp} may deliver it again.
  */
 @Component
 @ProcessingGroup(TenantDirectoryProjection.GROUP)
@@ -40,12 +43,17 @@ public class TenantDirectoryProjection {
         if (!AGGREGATE_TYPE.equals(message.getType())) {
             return;
         }
-        store.record(event.tenantId(), event, message.getSequenceNumber());
+        Optional<DirectoryEntry> current = store.find(event.tenantId());
+        if (store.reflects(current, message.getSequenceNumber())) {
+            return;
+        }
+        // the registries first: should the entry's write fail, the catch-up processor does both again
         if (event instanceof TenantDeletedEvent deleted) {
             slugs.reserveUntil(TenantId.of(deleted.tenantId()), deleted.reservedUntil());
             domains.reserveUntil(deleted.tenantId(), deleted.reservedUntil());
         } else if (event instanceof DomainRemovedEvent removed) {
             domains.release(removed.domain(), removed.tenantId());
         }
+        store.record(event.tenantId(), event, message.getSequenceNumber(), current);
     }
 }

@@ -67,10 +67,17 @@ public class TenantDirectoryStore {
                 .min(Comparator.comparing(e -> e.status() == TenantStatus.DELETED));
     }
 
-    /** Folds one event in; a gap in the sequence (a missed event) folds the whole entry again instead. */
-    void record(String tenantId, Object event, long sequence) {
-        Optional<DirectoryEntry> current = find(tenantId);
-        if (current.isPresent() && current.get().version() >= sequence) {
+    /** Whether the entry already reflects the event at {@code sequence}; answers the entry read to decide. */
+    boolean reflects(Optional<DirectoryEntry> current, long sequence) {
+        return current.isPresent() && current.get().version() >= sequence;
+    }
+
+    /**
+     * Folds one event into {@code current} (what {@link #find} answered); a gap in the sequence (a missed event)
+     * folds the whole entry again instead.
+     */
+    public void record(String tenantId, Object event, long sequence, Optional<DirectoryEntry> current) {
+        if (reflects(current, sequence)) {
             return;
         }
         if (current.isEmpty() && event instanceof TenantCreatedEvent created) {

@@ -86,8 +86,9 @@ final class Report {
         target(md, "REST >= 0.5 x raw insert", f2(r.restVsRaw()) + " x", r.restVsRaw() >= Results.REST_VS_RAW_TARGET);
         target(md, "Kafka >= 2 x REST", f2(r.kafkaVsRest()) + " x", r.kafkaVsRest() >= Results.KAFKA_VS_REST_TARGET);
         for (String service : new String[] {COMMAND_SERVICE, QUERY_SERVICE}) {
-            long rss = r.maxRss(service);
-            target(md, service + " resident memory < 512 MiB under load", mib(rss), rss < Results.RSS_TARGET_BYTES);
+            long rss = r.maxRssUnderLoad(service);
+            target(md, service + " resident memory < 512 MiB under the REST and Kafka load (in any phase: "
+                    + mib(r.maxRss(service)) + ")", mib(rss), rss < Results.RSS_TARGET_BYTES);
         }
         LongStreamResult l = r.longStream();
         target(md, "long stream: median(" + l.longEvents() + " events) <= 1.5 x median(" + l.shortEvents()

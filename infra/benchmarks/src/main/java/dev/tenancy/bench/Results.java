@@ -2,6 +2,7 @@ package dev.tenancy.bench;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Everything one run measured.
@@ -19,6 +20,8 @@ record Results(Instant at, double totalSeconds, BenchSettings settings, Machine 
                LongStreamResult longStream, List<PhaseStats> phases) {
 
     static final String START_UP = "start-up and signups";
+    static final String REST_LOAD = "REST load";
+    static final String KAFKA_LOAD = "Kafka load";
     static final double REST_VS_RAW_TARGET = 0.5;
     static final double KAFKA_VS_REST_TARGET = 2.0;
     static final double LONG_VS_SHORT_TARGET = 1.5;
@@ -38,7 +41,16 @@ record Results(Instant at, double totalSeconds, BenchSettings settings, Machine 
 
     /** The highest RSS of a service over all phases after start-up. */
     long maxRss(String service) {
-        return phases.stream().filter(phase -> !phase.name().equals(START_UP))
+        return maxRss(service, phase -> !phase.name().equals(START_UP));
+    }
+
+    /** The highest RSS of a service under the increments' load, which is what the memory target is about. */
+    long maxRssUnderLoad(String service) {
+        return maxRss(service, phase -> phase.name().equals(REST_LOAD) || phase.name().equals(KAFKA_LOAD));
+    }
+
+    private long maxRss(String service, Predicate<PhaseStats> phases) {
+        return this.phases.stream().filter(phases)
                 .mapToLong(phase -> phase.maxRssBytes().getOrDefault(service, 0L)).max().orElse(0);
     }
 

@@ -81,7 +81,7 @@ public final class UsageBenchmark {
                     restTenants.get(thread % restTenants.size()), "r-" + thread + "-" + seq));
             StoreWrites restWrites = new StoreWrites(countRecorded(probe, restTenants) - restEventsBefore,
                     probe.writes() - writesBefore, probe.writesByNamespace(restStart));
-            phases.add(sampler.endPhase("REST load"));
+            phases.add(sampler.endPhase(Results.REST_LOAD));
 
             KafkaPath kafkaPath = new KafkaPath(producer, probe);
             log.info("Kafka: producing {} records", settings.kafkaRecords());
@@ -90,7 +90,7 @@ public final class UsageBenchmark {
             KafkaResult kafka = kafkaPath.run(kafkaTenants, "k-", settings.kafkaRecords(), KAFKA_TIMEOUT);
             StoreWrites kafkaWrites = new StoreWrites(kafka.stored(), probe.writes() - writesBeforeKafka,
                     probe.writesByNamespace(kafkaStart));
-            phases.add(sampler.endPhase("Kafka load"));
+            phases.add(sampler.endPhase(Results.KAFKA_LOAD));
 
             LongStreamResult longStream = new LongStream(stack, probe, kafkaPath)
                     .run(longTenant, shortTenant, restTenant, settings);
@@ -131,7 +131,9 @@ public final class UsageBenchmark {
         s.append(String.format("%-30s %12.0f%n", "Kafka (end to end)", r.kafka().perSecond()));
         s.append(String.format("REST/raw %.2f (target >= 0.5), Kafka/REST %.2f (target >= 2), REST/$inc %.2f%n",
                 r.restVsRaw(), r.kafkaVsRest(), r.restVsIncrement()));
-        s.append(String.format("max RSS: command-service %s, query-service %s (target < 512 MiB each)%n",
+        s.append(String.format("max RSS under load: command-service %s, query-service %s (target < 512 MiB each); "
+                        + "in any phase: %s, %s%n",
+                Report.mib(r.maxRssUnderLoad("command-service")), Report.mib(r.maxRssUnderLoad("query-service")),
                 Report.mib(r.maxRss("command-service")), Report.mib(r.maxRss("query-service"))));
         s.append(String.format("%-48s %6s %9s %9s %6s %6s %6s %6s%n", "phase", "s", "RSS cmd", "RSS qry",
                 "cpu cmd", "qry", "bench", "other"));

@@ -32,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
@@ -118,10 +119,12 @@ public class UsageProjection {
     @EventHandler
     void on(UsageRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
         String id = counterId(event.tenantId(), event.resource());
-        store.counters.unapplied(id, sequence).ifPresent(counter -> store.counters.update(id, sequence,
-                CounterUpdates.used(CounterUpdates.quota(counter), event.used())));
+        // one read serves both: the update below changes how much is used, never the period
+        Optional<Document> counter = store.counters.find(id);
+        VersionedDocuments.unapplied(counter, sequence).ifPresent(unapplied -> store.counters.update(id, sequence,
+                CounterUpdates.used(CounterUpdates.quota(unapplied), event.used())));
         Instant periodEnd = event.resource() == Resource.MESSAGES_PER_MONTH
-                ? store.counters.find(id).map(counter -> counter.getDate(PERIOD_END).toInstant()).orElse(null)
+                ? counter.map(found -> found.getDate(PERIOD_END).toInstant()).orElse(null)
                 : null;
         Instant at = event.occurredAt() != null ? event.occurredAt() : timestamp;
         store.days.upsert(dayId(event.tenantId(), event.resource(), utcDay(at)), sequence,

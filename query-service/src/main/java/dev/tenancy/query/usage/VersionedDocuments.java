@@ -48,7 +48,12 @@ public final class VersionedDocuments {
 
     /** The document, if it has not applied {@code sequence} yet. */
     public Optional<Document> unapplied(String id, long sequence) {
-        return find(id).filter(document -> UsageDocuments.number(document.get(VERSION)) < sequence);
+        return unapplied(find(id), sequence);
+    }
+
+    /** {@code found}, if it has not applied {@code sequence} yet. */
+    public static Optional<Document> unapplied(Optional<Document> found, long sequence) {
+        return found.filter(document -> UsageDocuments.number(document.get(VERSION)) < sequence);
     }
 
     /** Creates or replaces the document unless it already reflects {@code sequence}. */

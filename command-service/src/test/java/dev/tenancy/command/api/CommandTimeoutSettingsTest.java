@@ -25,4 +25,15 @@ class CommandTimeoutSettingsTest extends CommandApiTestSupport {
         assertThat(handler.getTimeoutMs()).isEqualTo(600_000);
         assertThat(handler.getWarningThresholdMs()).isEqualTo(10_000);
     }
+
+    @Test
+    void eventHandlersAndProcessorsAreCutOffOnlyAfterTenMinutesToo() {
+        var unitOfWork = timeouts.getTransaction().getEventProcessors();
+        var handler = timeouts.getHandler().getEvents();
+
+        assertThat(unitOfWork.getTimeoutMs()).isEqualTo(600_000);
+        assertThat(unitOfWork.getWarningThresholdMs()).isEqualTo(10_000);
+        assertThat(handler.getTimeoutMs()).isEqualTo(600_000);
+        assertThat(handler.getWarningThresholdMs()).isEqualTo(10_000);
+    }
 }

@@ -25,7 +25,10 @@ public record BenchSettings(int threads, int tenants, int warmupSeconds, int dur
 
     static final int DEFAULT_THREADS = 8;
     static final int DEFAULT_KAFKA_RECORDS = 3_000;
-    static final int DEFAULT_LONG_EVENTS = 10_000;
+    /** The size: a tenant with 100,000 usage events against one with ten. */
+    static final int DEFAULT_LONG_EVENTS = 100_000;
+    /** Long enough for the services' JIT to settle on two cores (5 s measured them still compiling). */
+    static final int DEFAULT_WARMUP_SECONDS = 60;
     static final String SEED_STORE = "store";
     static final String SEED_KAFKA = "kafka";
 
@@ -41,7 +44,7 @@ public record BenchSettings(int threads, int tenants, int warmupSeconds, int dur
         return new BenchSettings(
                 positive(flags, "threads", DEFAULT_THREADS),
                 positive(flags, "tenants", 1),
-                nonNegative(flags, "warmup", 5),
+                nonNegative(flags, "warmup", DEFAULT_WARMUP_SECONDS),
                 positive(flags, "duration", 20),
                 positive(flags, "kafka-records", DEFAULT_KAFKA_RECORDS),
                 positive(flags, "long-events", DEFAULT_LONG_EVENTS),

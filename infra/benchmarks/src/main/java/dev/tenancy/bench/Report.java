@@ -24,8 +24,9 @@ final class Report {
                 .append("\"What we noticed\" each time it runs.\n\n");
         md.append("## How to run\n\n```\n").append(COMMAND).append("\n```\n\n");
         md.append("Flags (all optional, `--name=value`): `--threads` (").append(BenchSettings.DEFAULT_THREADS)
-                .append("), `--tenants` the REST and Kafka load is spread over (1), `--warmup` seconds (5), `--duration` "
-                        + "seconds (20), `--kafka-records` (").append(BenchSettings.DEFAULT_KAFKA_RECORDS)
+                .append("), `--tenants` the REST and Kafka load is spread over (1), `--warmup` seconds (")
+                .append(BenchSettings.DEFAULT_WARMUP_SECONDS).append("), `--duration` seconds (20), `--kafka-records` (")
+                .append(BenchSettings.DEFAULT_KAFKA_RECORDS)
                 .append("), `--long-events` (").append(BenchSettings.DEFAULT_LONG_EVENTS)
                 .append("), `--long-seed` (`store` or `kafka`, see below), `--long-commands` (200), `--service-heap` "
                         + "(384m), `--repo` (found from the working directory), `--report` (docs/benchmarks.md; `none` "

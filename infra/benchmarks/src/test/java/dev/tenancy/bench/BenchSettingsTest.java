@@ -28,7 +28,8 @@ class BenchSettingsTest {
         assertThat(settings.threads()).isEqualTo(8);
         assertThat(settings.durationSeconds()).isEqualTo(20);
         assertThat(settings.kafkaRecords()).isEqualTo(3_000);
-        assertThat(settings.longEvents()).isEqualTo(10_000);
+        assertThat(settings.longEvents()).isEqualTo(100_000);
+        assertThat(settings.warmupSeconds()).isEqualTo(60);
         assertThat(settings.longSeed()).isEqualTo(BenchSettings.SEED_STORE);
     }
 

@@ -1,11 +1,8 @@
 package dev.tenancy.embedded.store;
 
-/** What a collection's query narrowing did, for tests and diagnostics. */
+/** A collection that plans its queries with {@link QueryNarrowing}. */
 public interface NarrowedCollection {
 
-    /** Queries answered from candidates instead of a scan of the collection. */
-    long narrowedQueries();
-
-    /** Documents the server examined for those queries. */
-    long examinedCandidates();
+    /** What its narrowing did, for tests and diagnostics. */
+    NarrowingStats narrowing();
 }

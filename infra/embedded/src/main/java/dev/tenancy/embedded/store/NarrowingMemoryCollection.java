@@ -53,22 +53,14 @@ final class NarrowingMemoryCollection extends MemoryCollection implements Narrow
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
-        if (count() < QueryNarrowing.WORTH_IT) {
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
-        }
-        return narrowing.candidates(query, orderBy, getIndexes())
+        return narrowing.candidates(count(), query, orderBy, getIndexes())
                 .map(positions -> matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize,
                         fieldSelector))
                 .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
     }
 
     @Override
-    public long narrowedQueries() {
-        return narrowing.narrowedQueries();
-    }
-
-    @Override
-    public long examinedCandidates() {
-        return narrowing.examinedCandidates();
+    public NarrowingStats narrowing() {
+        return narrowing;
     }
 }

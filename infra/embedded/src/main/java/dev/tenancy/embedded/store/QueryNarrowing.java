@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * index), and hands the server the positions a query can match; the server's own matcher and sort still decide, so answers are unchanged. Real MongoDB plans with its
  * indexes; this only brings the stand-in's costs closer to that.
  */
-final class QueryNarrowing<P> {
+final class QueryNarrowing<P> implements NarrowingStats {
 
     /** Below this many documents a scan costs less than planning (measured on a one-document counter). */
     static final int WORTH_IT = 64;
@@ -84,10 +84,11 @@ final class QueryNarrowing<P> {
 
     /**
      * The positions of every document that may match {@code query}, or empty when the server should plan it itself:
-     * it has a unique index for exactly this query, or no known field narrows it.
+     * the collection is small, it has a unique index for exactly this query, or no known field narrows it.
      */
-    synchronized Optional<List<P>> candidates(Document query, Document orderBy, List<Index<P>> indexes) {
-        if (orderBy != null && orderBy.containsKey("$natural")
+    synchronized Optional<List<P>> candidates(int documents, Document query, Document orderBy,
+                                              List<Index<P>> indexes) {
+        if (documents < WORTH_IT || orderBy != null && orderBy.containsKey("$natural")
                 || indexes.stream().anyMatch(index -> index.canHandle(query))) {
             return Optional.empty();
         }
@@ -133,12 +134,13 @@ final class QueryNarrowing<P> {
         return ranged == null ? Optional.empty() : Optional.of(ranged.candidates(range, Optional.empty()));
     }
 
-    /** Queries answered from narrowed candidates, and the candidates the server examined for them. */
-    long narrowedQueries() {
+    @Override
+    public long narrowedQueries() {
         return narrowed.sum();
     }
 
-    long examinedCandidates() {
+    @Override
+    public long examinedCandidates() {
         return examined.sum();
     }
 }

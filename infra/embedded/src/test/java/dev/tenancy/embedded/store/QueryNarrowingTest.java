@@ -62,7 +62,7 @@ class QueryNarrowingTest {
         withCollection(backend, events -> {
             createIndexes(events);
             events.insertMany(events(200, 10));
-            NarrowedCollection stats = stats(backend);
+            NarrowingStats stats = stats(backend);
             long before = stats.examinedCandidates();
 
             List<Document> stream = events.find(and(eq("aggregateIdentifier", "agg-7"), gte("sequenceNumber", 3L)))
@@ -80,7 +80,7 @@ class QueryNarrowingTest {
         withCollection(backend, events -> {
             createIndexes(events);
             events.insertMany(events(100, 10));
-            NarrowedCollection stats = stats(backend);
+            NarrowingStats stats = stats(backend);
             long before = stats.examinedCandidates();
 
             String since = T0.plusSeconds(995).toString();
@@ -99,7 +99,7 @@ class QueryNarrowingTest {
             for (int i = 0; i < 500; i++) {
                 counters.insertOne(new Document("_id", "c-" + i).append("version", 1L).append("used", 0L));
             }
-            NarrowedCollection stats = stats(backend);
+            NarrowingStats stats = stats(backend);
             long before = stats.examinedCandidates();
 
             counters.updateOne(and(eq("_id", "c-42"), lt("version", 2L)), Updates.combine(
@@ -138,7 +138,7 @@ class QueryNarrowingTest {
 
         MongoBackend reopened = NarrowingBackends.file(file);
         withCollection(reopened, events -> {
-            NarrowedCollection stats = stats(reopened);
+            NarrowingStats stats = stats(reopened);
             long before = stats.examinedCandidates();
             assertThat(events.find(and(eq("aggregateIdentifier", "agg-3"), gte("sequenceNumber", 0L)))
                     .into(new ArrayList<>())).extracting(document -> document.getString("eventIdentifier"))
@@ -181,7 +181,7 @@ class QueryNarrowingTest {
             answers.add(List.of(new Document("count", events.countDocuments(eq("aggregateIdentifier", "agg-moved")))));
             if (((AbstractMongoBackend) backend).resolveDatabase("db").resolveCollection("events", true)
                     instanceof NarrowedCollection narrowed) {
-                narrowedQueries = narrowed.narrowedQueries();
+                narrowedQueries = narrowed.narrowing().narrowedQueries();
             }
         });
         backend.close();
@@ -270,9 +270,9 @@ class QueryNarrowingTest {
         events.createIndex(Indexes.ascending("n"));
     }
 
-    private static NarrowedCollection stats(MongoBackend backend) {
-        return (NarrowedCollection) ((AbstractMongoBackend) backend).resolveDatabase("db")
-                .resolveCollection("events", true);
+    private static NarrowingStats stats(MongoBackend backend) {
+        return ((NarrowedCollection) ((AbstractMongoBackend) backend).resolveDatabase("db")
+                .resolveCollection("events", true)).narrowing();
     }
 
     private static void withCollection(MongoBackend backend, Consumer<MongoCollection<Document>> work) {

@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -161,6 +162,14 @@ final class CollectionProxy implements InvocationHandler {
         }
         BsonDocument rendered = collection.render(bson);
         return rendered.containsKey("$out") || rendered.containsKey("$merge");
+    }
+
+    static Object call(Object receiver, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(receiver, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static Object objectMethod(Object proxy, Method method, Object[] args, String description) {

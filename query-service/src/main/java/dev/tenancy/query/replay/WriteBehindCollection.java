@@ -14,18 +14,10 @@ import com.mongodb.client.result.DeleteResult;
 import com.mongodb.client.result.InsertOneResult;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.BsonDocument;
-import org.bson.BsonDocumentReader;
-import org.bson.BsonDocumentWriter;
 import org.bson.BsonValue;
 import org.bson.Document;
-import org.bson.codecs.Codec;
-import org.bson.codecs.CollectibleCodec;
-import org.bson.codecs.DecoderContext;
-import org.bson.codecs.EncoderContext;
-import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -43,9 +35,6 @@ import java.util.Set;
 final class WriteBehindCollection {
 
     private static final int BULK_CHUNK = 1000;
-    private static final EncoderContext COLLECTIBLE = EncoderContext.builder().isEncodingCollectibleDocument(true)
-            .build();
-    private static final DecoderContext DECODING = DecoderContext.builder().build();
 
     /** A known document, or a known absence ({@code document == null}); {@code inTarget}: as of the last flush. */
     private static final class Entry {
@@ -62,8 +51,7 @@ final class WriteBehindCollection {
     private final ReadModelCollections target;
     private final int maxCachedDocuments;
     private final WriteBehindCollections.Counters counters;
-    private final CodecRegistry registry;
-    private final Codec<Document> codec;
+    private final DriverCodec codec;
     private final MongoCollection<Document> proxy;
     private final Map<BsonValue, Entry> known = new HashMap<>();
     private final Set<BsonValue> dirty = new LinkedHashSet<>();
@@ -77,8 +65,7 @@ final class WriteBehindCollection {
         this.maxCachedDocuments = maxCachedDocuments;
         this.counters = counters;
         MongoCollection<Document> real = target.get(name);
-        this.registry = real.getCodecRegistry();
-        this.codec = registry.get(Document.class);
+        this.codec = new DriverCodec(real.getCodecRegistry());
         this.proxy = (MongoCollection<Document>) Proxy.newProxyInstance(MongoCollection.class.getClassLoader(),
                 new Class<?>[] {MongoCollection.class},
                 new CollectionProxy(this, real.getWriteConcern().isAcknowledged(), counters));
@@ -93,22 +80,12 @@ final class WriteBehindCollection {
     }
 
     BsonDocument render(Bson bson) {
-        return bson.toBsonDocument(Document.class, registry);
-    }
-
-    BsonDocument encode(Document document) {
-        BsonDocument encoded = new BsonDocument();
-        codec.encode(new BsonDocumentWriter(encoded), document, COLLECTIBLE);
-        return encoded;
-    }
-
-    private Document decode(BsonDocument document) {
-        return codec.decode(new BsonDocumentReader(document), DECODING);
+        return codec.render(bson);
     }
 
     synchronized Document findFirst(IdFilter filter) {
         Entry entry = lookup(filter.id());
-        return entry == null || entry.document == null ? null : decode(entry.document);
+        return entry == null || entry.document == null ? null : codec.decode(entry.document);
     }
 
     synchronized UpdateResult update(IdFilter filter, InMemoryUpdates update, boolean upsert) {
@@ -127,7 +104,7 @@ final class WriteBehindCollection {
     }
 
     synchronized UpdateResult replace(IdFilter filter, Document replacement, boolean upsert) {
-        BsonDocument encoded = encode(replacement);
+        BsonDocument encoded = codec.encode(replacement);
         BsonValue replacementId = encoded.get("_id");
         if (replacementId != null && !replacementId.equals(filter.id())
                 || encoded.keySet().stream().anyMatch(key -> key.startsWith("$"))) {
@@ -149,12 +126,9 @@ final class WriteBehindCollection {
         return UpdateResult.acknowledged(0, 0L, filter.id());
     }
 
-    @SuppressWarnings("unchecked")
     synchronized InsertOneResult insert(Document document) {
-        if (codec instanceof CollectibleCodec<?> collectible) {
-            ((CollectibleCodec<Document>) collectible).generateIdIfAbsentFromDocument(document);
-        }
-        BsonDocument encoded = encode(document);
+        codec.generateIdIfAbsent(document);
+        BsonDocument encoded = codec.encode(document);
         BsonValue id = encoded.get("_id");
         if (id == null || !IdFilter.supportedId(id)) {
             throw new NotInMemory("insert with an unsupported _id");
@@ -180,7 +154,7 @@ final class WriteBehindCollection {
     synchronized Object fallback(Method method, Object[] args, boolean mayWrite) throws Throwable {
         flush();
         try {
-            return invoke(target.get(name), method, args);
+            return CollectionProxy.call(target.get(name), method, args);
         } finally {
             if (mayWrite) {
                 known.clear();
@@ -192,15 +166,7 @@ final class WriteBehindCollection {
     /** A find by id used for more than its first document: the real find, after the pending changes. */
     synchronized Object fallbackFind(Bson filter, Method method, Object[] args) throws Throwable {
         flush();
-        return invoke(target.get(name).find(filter), method, args);
-    }
-
-    static Object invoke(Object receiver, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(receiver, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return CollectionProxy.call(target.get(name).find(filter), method, args);
     }
 
     synchronized int flush() {

@@ -3,6 +3,7 @@ package dev.tenancy.query.replay;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
@@ -10,6 +11,7 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -30,6 +32,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Rebuilds a processing group into shadow collections while the live read model stays served, then switches.
@@ -75,6 +78,9 @@ final class FullRebuild implements Rebuild {
     private volatile String error;
     private volatile StreamingEventProcessor processor;
     private EmbeddedEventStore source;
+    private volatile BulkCatchUp bulk;
+    private volatile Thread bulkThread;
+    private volatile Instant bulkFinishedAt;
     private final List<ScheduledExecutorService> executors = new ArrayList<>();
     private int failedSwitches;
     private long nextHeadCheck;
@@ -99,7 +105,53 @@ final class FullRebuild implements Rebuild {
         context.drop(shadow.values());
         parked.clear();
         context.deleteTokens(processorName);
-        List<Object> handlers = model.handlers().apply(ReadModelCollections.fixed(context.database(), shadow));
+        source = context.eventSource(options.fetchSize());
+        if (!options.bulk()) {
+            startProcessor(null);
+            return;
+        }
+        WriteBehindCollections cache = new WriteBehindCollections(
+                ReadModelCollections.fixed(context.database(), shadow), context.properties.bulkCacheDocuments());
+        bulk = new BulkCatchUp(context, model.group(), invoker(cache), cache, segments, options.fetchSize(),
+                context.properties.bulkFlushEvents());
+        bulkThread = new Thread(this::runBulk, processorName + "-bulk");
+        bulkThread.setDaemon(true);
+        bulkThread.start();
+        log.info("Rebuild {} of {} started: a bulk pass with {} segment(s), reading {} per round trip, into {}",
+                id, model.group(), segments, options.fetchSize(), shadow.values());
+    }
+
+    /** The bulk pass, then the processor from where it ended; nothing of it survives an abort meanwhile. */
+    private void runBulk() {
+        try {
+            Optional<EventStoreHead> head = context.positions.head();
+            Optional<MongoTrackingToken> reached = head.isEmpty() ? Optional.empty()
+                    : bulk.run(head.get().timestamp());
+            bulkFinishedAt = Instant.now();
+            synchronized (this) {
+                if (phase == RebuildPhase.CATCHING_UP) {
+                    log.info("Rebuild {} of {}: bulk pass done in {} ms, {}", id, model.group(),
+                            Duration.between(startedAt, bulkFinishedAt).toMillis(), bulk.statistics());
+                    startProcessor(reached.orElse(null));
+                    return;
+                }
+            }
+        } catch (Exception e) {
+            synchronized (this) {
+                if (phase == RebuildPhase.CATCHING_UP) {
+                    log.warn("Rebuild {} of {}: the bulk pass failed", id, model.group(), e);
+                    fail("the bulk pass failed: " + e.getMessage());
+                    return;
+                }
+            }
+        }
+        // aborted while the pass still wrote: its last flush may have come after the shadow was dropped
+        context.drop(shadow.values());
+    }
+
+    /** The group's handlers, fresh, bound to {@code collections}, parking failed events like the live group. */
+    private ReplayMarkingInvoker invoker(ReadModelCollections collections) {
+        List<Object> handlers = model.handlers().apply(collections);
         DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
                 .eventHandlers(handlers.stream().map(context::handlers).toList())
                 .queue(parked)
@@ -107,17 +159,27 @@ final class FullRebuild implements Rebuild {
                 .transactionManager(context.transactionManager(model.group()))
                 .enableSequenceIdentifierCache()
                 .build();
-        source = context.eventSource(options.fetchSize());
-        ReplayMarkingInvoker marking = new ReplayMarkingInvoker(invoker, id, handled);
-        processor = ReplayProperties.TRACKING.equals(options.processor()) ? tracking(marking) : pooled(marking);
+        return new ReplayMarkingInvoker(invoker, id, handled);
+    }
+
+    /** @param from where the processor starts; null: the oldest event */
+    private void startProcessor(TrackingToken from) {
+        ReplayMarkingInvoker marking = invoker(ReadModelCollections.fixed(context.database(), shadow));
+        processor = ReplayProperties.TRACKING.equals(options.processor()) ? tracking(marking, from)
+                : pooled(marking, from);
         processor.start();
-        log.info("Rebuild {} of {} started: {} processor, {} segment(s), batches of {}, reading {} per query, "
-                + "into {}", id, model.group(), options.processor(), segments, options.batchSize(),
-                options.fetchSize(), shadow.values());
+        log.info("Rebuild {} of {}: {} processor started from {}, {} segment(s), batches of {}, reading {} per "
+                + "query, into {}", id, model.group(), options.processor(), from == null ? "the oldest event" : from,
+                segments, options.batchSize(), options.fetchSize(), shadow.values());
+    }
+
+    /** Explicitly the tail or the bulk pass's end: the default would be a replay token, and a copied one must be plain. */
+    private static Function<StreamableMessageSource<TrackedEventMessage<?>>, TrackingToken> initial(TrackingToken from) {
+        return from == null ? StreamableMessageSource::createTailToken : source -> from;
     }
 
     /** Every segment's thread reads the store itself. */
-    private StreamingEventProcessor tracking(ReplayMarkingInvoker invoker) {
+    private StreamingEventProcessor tracking(ReplayMarkingInvoker invoker, TrackingToken from) {
         return TrackingEventProcessor.builder()
                 .name(processorName)
                 .eventHandlerInvoker(invoker)
@@ -128,13 +190,12 @@ final class FullRebuild implements Rebuild {
                         .forParallelProcessing(segments)
                         .andInitialSegmentsCount(segments)
                         .andBatchSize(options.batchSize())
-                        // explicitly the tail: the default would be a replay token, and a copied token must be plain
-                        .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                        .andInitialTrackingToken(initial(from)))
                 .build();
     }
 
     /** One coordinator reads the store once and hands each segment's events to its worker. */
-    private StreamingEventProcessor pooled(ReplayMarkingInvoker invoker) {
+    private StreamingEventProcessor pooled(ReplayMarkingInvoker invoker, TrackingToken from) {
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(named("coordinator"));
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(segments, named("worker"));
         executors.add(coordinator);
@@ -150,8 +211,7 @@ final class FullRebuild implements Rebuild {
                 .initialSegmentCount(segments)
                 .maxClaimedSegments(segments)
                 .batchSize(options.batchSize())
-                // explicitly the tail: the default would be a replay token, and a copied token must be plain
-                .initialToken(StreamableMessageSource::createTailToken)
+                .initialToken(initial(from))
                 .build();
     }
 
@@ -166,6 +226,9 @@ final class FullRebuild implements Rebuild {
 
     /** Stops the rebuild's processor and what feeds it. */
     private void stopProcessor() {
+        if (bulk != null) {
+            bulk.stop();
+        }
         if (processor != null) {
             processor.shutDown();
         }
@@ -369,17 +432,21 @@ final class FullRebuild implements Rebuild {
     @Override
     public RebuildView view(StoreSnapshot store) {
         StreamingEventProcessor running = processor;
+        BulkCatchUp pass = bulk;
         boolean active = running != null && !phase.finished();
+        boolean bulkActive = running == null && pass != null && !phase.finished();
         List<SegmentView> lag = active ? Progress.segments(running.processingStatus(), store, context.positions)
-                : List.of();
-        long total = active || eventsAtCatchUp == 0 ? store.total() : eventsAtCatchUp;
-        long done = active ? Progress.done(lag, total) : phase == RebuildPhase.COMPLETED ? total : 0;
-        double rate = active ? handled.perSecond() : 0;
+                : bulkActive ? List.of(Progress.segment(0, pass.position(), false, true, null, store,
+                context.positions)) : List.of();
+        long total = active || bulkActive || eventsAtCatchUp == 0 ? store.total() : eventsAtCatchUp;
+        long done = active || bulkActive ? Progress.done(lag, total) : phase == RebuildPhase.COMPLETED ? total : 0;
+        double rate = active || bulkActive ? handled.perSecond() : 0;
         Instant until = caughtUpAt != null ? caughtUpAt : finishedAt != null ? finishedAt : Instant.now();
         long passed = caughtUpAt != null ? eventsAtCatchUp : done;
         double seconds = Math.max(0.001, Duration.between(startedAt, until).toMillis() / 1000.0);
         return new RebuildView(id, model.group(), RebuildKind.FULL, null, phase, startedAt, caughtUpAt, finishedAt,
-                options.processor(), segments, options.batchSize(), options.fetchSize(), Map.copyOf(shadow), done,
+                options.processor(), segments, options.batchSize(), options.fetchSize(), options.bulk(),
+                bulkFinishedAt, Map.copyOf(shadow), done,
                 total, Progress.percent(done, total), Progress.round(rate), Progress.round(passed / seconds),
                 phase.finished() ? null : Progress.eta(total - done, rate), lag,
                 active ? parked.size() : handedOver, error);

@@ -19,15 +19,21 @@ final class Progress {
                                       EventStorePositions positions) {
         List<SegmentView> segments = new ArrayList<>();
         new TreeMap<>(status).forEach((id, tracker) -> {
-            Optional<Instant> position = EventStorePositions.position(tracker.getTrackingToken());
-            long behind = position.isEmpty() ? store.total() : positions.after(position);
-            Double seconds = position.flatMap(at -> store.head().map(head ->
-                    Math.max(0, head.timestamp().toEpochMilli() - at.toEpochMilli()) / 1000.0)).orElse(null);
             Throwable error = tracker.isErrorState() ? tracker.getError() : null;
-            segments.add(new SegmentView(id, position.map(Instant::toString).orElse(null), behind, seconds,
-                    tracker.isCaughtUp(), tracker.isReplaying(), error == null ? null : String.valueOf(error)));
+            segments.add(segment(id, EventStorePositions.position(tracker.getTrackingToken()), tracker.isCaughtUp(),
+                    tracker.isReplaying(), error == null ? null : String.valueOf(error), store, positions));
         });
         return segments;
+    }
+
+    /** One segment at {@code position}: the timestamp of the newest event it passed, empty before the first. */
+    static SegmentView segment(int id, Optional<Instant> position, boolean caughtUp, boolean replaying, String error,
+                               StoreSnapshot store, EventStorePositions positions) {
+        long behind = position.isEmpty() ? store.total() : positions.after(position);
+        Double seconds = position.flatMap(at -> store.head().map(head ->
+                Math.max(0, head.timestamp().toEpochMilli() - at.toEpochMilli()) / 1000.0)).orElse(null);
+        return new SegmentView(id, position.map(Instant::toString).orElse(null), behind, seconds, caughtUp, replaying,
+                error);
     }
 
     /** What the slowest segment passed; nothing while no segment is claimed. */

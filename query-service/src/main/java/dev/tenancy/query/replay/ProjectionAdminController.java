@@ -70,6 +70,9 @@ public class ProjectionAdminController {
                     + "tenancy.replay.fetch-size") @RequestParam(required = false) String fetchSize,
             @Parameter(description = "pooled or tracking; default from tenancy.replay.processor")
             @RequestParam(required = false) String processor,
+            @Parameter(description = "true: read the history up to now in one pass into a write-behind cache first, "
+                    + "then let the processor take over; false: the processor replays everything; default from "
+                    + "tenancy.replay.bulk") @RequestParam(required = false) String bulk,
             HttpServletRequest request) {
         FieldErrors errors = new FieldErrors();
         int threads = whole("segments", segments, properties.segments(), properties.maxSegments(), errors);
@@ -79,6 +82,15 @@ public class ProjectionAdminController {
         if (!ReplayProperties.POOLED.equals(kind) && !ReplayProperties.TRACKING.equals(kind)) {
             errors.add("processor", "processor must be pooled or tracking");
         }
+        boolean bulkPass = properties.bulk();
+        if (bulk != null) {
+            String flag = bulk.trim();
+            if (flag.equals("true") || flag.equals("false")) {
+                bulkPass = Boolean.parseBoolean(flag);
+            } else {
+                errors.add("bulk", "bulk must be true or false");
+            }
+        }
         if (tenant != null && tenant.isBlank()) {
             errors.add("tenant", "tenant must name a tenant");
         }
@@ -86,7 +98,7 @@ public class ProjectionAdminController {
         Rebuild rebuild;
         String tenantId = null;
         if (tenant == null) {
-            rebuild = rebuilds.rebuild(name, new RebuildOptions(kind, threads, batch, fetch));
+            rebuild = rebuilds.rebuild(name, new RebuildOptions(kind, threads, batch, fetch, bulkPass));
         } else {
             // the platform resolved ?tenant= (id or slug) already and refused unknown tenants; deleted ones keep
             // their history, so their slice can be rebuilt

@@ -19,6 +19,7 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventSto
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import com.mongodb.client.MongoClient;
 import dev.tenancy.platform.axon.EventStoreProperties;
 import dev.tenancy.platform.axon.Serializers;
@@ -96,6 +97,23 @@ class RebuildContext {
 
     MongoDatabase database() {
         return registry.database();
+    }
+
+    /** The events collection itself, for the bulk pass's single sorted cursor ({@link BulkCatchUp}). */
+    MongoCollection<Document> events() {
+        return client.getDatabase(store.eventDatabase()).getCollection(EventStorePositions.EVENTS);
+    }
+
+    Serializer eventSerializer() {
+        return eventSerializer;
+    }
+
+    EventUpcaster upcasters() {
+        return axon.upcasterChain();
+    }
+
+    Duration lookBackTime() {
+        return store.lookBackTime();
     }
 
     /** The group's handlers in a fresh instance, resolving parameters the way the live processor does. */

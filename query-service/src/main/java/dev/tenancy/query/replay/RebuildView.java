@@ -9,6 +9,9 @@ import java.util.Map;
  *
  * @param tenant      the tenant whose documents are rebuilt; null for a full rebuild
  * @param caughtUpAt  when a full rebuild had reached the newest event and the switch began
+ * @param bulk        whether a full rebuild began with the bulk pass (one sorted read of the history into a
+ *                    write-behind cache) before its processor took over; null for a tenant rebuild
+ * @param bulkFinishedAt when the bulk pass ended and the processor took over
  * @param collections the collections being written: the shadow collections of a full rebuild (live after it
  *                    completed), the live ones of a tenant rebuild
  * @param eventsDone  stored events passed (full) or the tenant's events applied (tenant)
@@ -21,7 +24,8 @@ import java.util.Map;
  */
 public record RebuildView(String id, String projection, RebuildKind kind, String tenant, RebuildPhase phase,
                           Instant startedAt, Instant caughtUpAt, Instant finishedAt, String processor,
-                          Integer segments, Integer batchSize, Integer fetchSize, Map<String, String> collections,
+                          Integer segments, Integer batchSize, Integer fetchSize, Boolean bulk,
+                          Instant bulkFinishedAt, Map<String, String> collections,
                           long eventsDone, long eventsTotal,
                           double percent, double rate, double averageRate, Double etaSeconds, List<SegmentView> lag,
                           long deadLetters, String error) {

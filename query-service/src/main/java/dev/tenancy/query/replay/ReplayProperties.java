@@ -20,13 +20,20 @@ import java.time.Duration;
  * @param maxSegments     the most segments a request may ask for
  * @param switchTimeout   how long the live processor may stay paused while the rebuild reaches its last position;
  *                        past it the switch is called off, the live processor resumes and the rebuild keeps going
+ * @param bulk          whether a full rebuild first reads the history up to its start in one sorted pass, its
+ *                      handlers writing through a write-behind cache ({@link BulkCatchUp}), before its processor
+ *                      takes over; a request may say otherwise
+ * @param bulkCacheDocuments the most read-model documents the bulk pass keeps in memory after writing them out;
+ *                      beyond it the cache is dropped and reads of older documents go to the store
+ * @param bulkFlushEvents events after which the bulk pass writes out what it changed (and checks the cache size)
  * @param leaseTimeout    a rebuild that has not reported for this long is considered dead (its node crashed): the
  *                        group may be rebuilt again and its shadow collections are dropped
  */
 @ConfigurationProperties("tenancy.replay")
 public record ReplayProperties(Duration registryRefresh, Duration retireAfter, Integer batchSize, Integer segments,
                                String processor, Integer fetchSize, Integer maxSegments, Duration switchTimeout,
-                               Duration leaseTimeout) {
+                               Duration leaseTimeout, Boolean bulk, Integer bulkCacheDocuments,
+                               Integer bulkFlushEvents) {
 
     public static final String POOLED = "pooled";
     public static final String TRACKING = "tracking";
@@ -45,5 +52,8 @@ public record ReplayProperties(Duration registryRefresh, Duration retireAfter, I
         maxSegments = maxSegments == null ? 8 : maxSegments;
         switchTimeout = switchTimeout == null ? Duration.ofSeconds(30) : switchTimeout;
         leaseTimeout = leaseTimeout == null ? Duration.ofMinutes(1) : leaseTimeout;
+        bulk = bulk == null || bulk;
+        bulkCacheDocuments = bulkCacheDocuments == null ? 20_000 : bulkCacheDocuments;
+        bulkFlushEvents = bulkFlushEvents == null ? 50_000 : bulkFlushEvents;
     }
 }

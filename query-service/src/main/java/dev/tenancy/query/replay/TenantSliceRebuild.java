@@ -165,7 +165,7 @@ final class TenantSliceRebuild implements Rebuild {
         double seconds = Math.max(0.001, Duration.between(startedAt, until).toMillis() / 1000.0);
         double rate = phase.finished() ? 0 : handled.perSecond();
         return new RebuildView(id, model.group(), RebuildKind.TENANT, tenantId, phase, startedAt, null, finishedAt,
-                null, null, null, null, context.registry.physical(model.collections()), done, events,
+                null, null, null, null, null, null, context.registry.physical(model.collections()), done, events,
                 Progress.percent(done, events), Progress.round(rate), Progress.round(done / seconds),
                 phase.finished() ? null : Progress.eta(events - done, rate), List.of(), evicted, error);
     }

@@ -25,7 +25,7 @@ class CollectionRegistryTest {
     private final MongoClient client = MongoClients.create("mongodb://localhost:" + server.bind().getPort());
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final ReplayProperties properties = new ReplayProperties(Duration.ofMinutes(10), Duration.ofSeconds(15),
-            null, null, null, null, null, null, Duration.ofMinutes(1));
+            null, null, null, null, null, null, Duration.ofMinutes(1), null, null, null);
     private final CollectionRegistry registry = new CollectionRegistry(client.getDatabase("registry_test"),
             properties, clock);
     private final CollectionRegistry otherNode = new CollectionRegistry(client.getDatabase("registry_test"),

@@ -62,32 +62,14 @@ class ProjectionRebuildTest extends ReplayTestSupport {
                 .contains("tenants", "usage", ReplayProbe.GROUP);
 
         for (String name : names) {
-            JsonNode before = projection(name);
-            assertThat(before.get("rebuildable").asBoolean()).as(name + " declares its collections").isTrue();
-            Map<String, String> liveBefore = collections(before);
-            List<String> logical = List.copyOf(liveBefore.keySet());
-            Map<String, String> content = checksums(logical);
-            assertThat(content.values()).as(name).noneMatch(sum -> sum.endsWith("(0)"));
-
-            // both kinds of processor, several segments, batches and queries smaller than the history
-            String options = name.equals("usage") ? "?processor=tracking&segments=2&batchSize=3&fetchSize=7"
-                    : "?segments=3&batchSize=4&fetchSize=5";
-            JsonNode after = awaitRebuild(name, rebuild(name, options));
-
-            JsonNode last = after.get("lastRebuild");
-            assertThat(last.get("phase").asText()).as(last.toString()).isEqualTo("COMPLETED");
-            assertThat(last.get("error").isNull()).as(last.toString()).isTrue();
-            assertThat(last.get("eventsDone").asLong()).isEqualTo(last.get("eventsTotal").asLong()).isPositive();
-            assertThat(after.get("state").asText()).isEqualTo("LIVE");
-            Map<String, String> liveAfter = collections(after);
-            liveAfter.forEach((logicalName, physical) -> assertThat(physical).as(logicalName)
-                    .isNotEqualTo(liveBefore.get(logicalName)).matches(logicalName + "__r\\d+"));
-            assertThat(checksums(logical)).as("%s rebuilt: the same documents, field for field", name)
-                    .isEqualTo(content);
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(registry.database().listCollectionNames().into(new ArrayList<>()))
-                            .as("the replaced collections are dropped after the grace period")
-                            .doesNotContainAnyElementsOf(liveBefore.values()));
+            // both kinds of processor, several segments, batches and queries smaller than the history; the bulk
+            // pass (the default) for every group, the processor alone as well for the two main read models
+            String options = name.equals("usage") ? "processor=tracking&segments=2&batchSize=3&fetchSize=7"
+                    : "segments=3&batchSize=4&fetchSize=5";
+            rebuildsWithTheLiveContent(name, "?" + options);
+            if (name.equals("usage") || name.equals("tenants")) {
+                rebuildsWithTheLiveContent(name, "?bulk=false&" + options);
+            }
         }
 
         append(first, new TenantSuspendedEvent(first, "after the switch"));
@@ -96,6 +78,34 @@ class ProjectionRebuildTest extends ReplayTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 probeDocument(first).map(document -> document.getString("last")).orElse("")
                         .equals("TenantSuspendedEvent"));
+    }
+
+    private void rebuildsWithTheLiveContent(String name, String options) throws Exception {
+        JsonNode before = projection(name);
+        assertThat(before.get("rebuildable").asBoolean()).as(name + " declares its collections").isTrue();
+        Map<String, String> liveBefore = collections(before);
+        List<String> logical = List.copyOf(liveBefore.keySet());
+        Map<String, String> content = checksums(logical);
+        assertThat(content.values()).as(name).noneMatch(sum -> sum.endsWith("(0)"));
+
+        JsonNode after = awaitRebuild(name, rebuild(name, options));
+
+        JsonNode last = after.get("lastRebuild");
+        assertThat(last.get("phase").asText()).as(last.toString()).isEqualTo("COMPLETED");
+        assertThat(last.get("error").isNull()).as(last.toString()).isTrue();
+        assertThat(last.get("bulk").asBoolean()).as(last.toString()).isEqualTo(!options.contains("bulk=false"));
+        assertThat(last.get("bulkFinishedAt").isNull()).as(last.toString()).isEqualTo(options.contains("bulk=false"));
+        assertThat(last.get("eventsDone").asLong()).isEqualTo(last.get("eventsTotal").asLong()).isPositive();
+        assertThat(after.get("state").asText()).isEqualTo("LIVE");
+        Map<String, String> liveAfter = collections(after);
+        liveAfter.forEach((logicalName, physical) -> assertThat(physical).as(logicalName)
+                .isNotEqualTo(liveBefore.get(logicalName)).matches(logicalName + "__r\\d+"));
+        assertThat(checksums(logical)).as("%s rebuilt with %s: the same documents, field for field", name, options)
+                .isEqualTo(content);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(registry.database().listCollectionNames().into(new ArrayList<>()))
+                        .as("the replaced collections are dropped after the grace period")
+                        .doesNotContainAnyElementsOf(liveBefore.values()));
     }
 
     @Test
@@ -117,6 +127,10 @@ class ProjectionRebuildTest extends ReplayTestSupport {
             assertThat(rebuild.get("id").asText()).isEqualTo(rebuildId);
             assertThat(rebuild.get("phase").asText()).isEqualTo("CATCHING_UP");
             assertThat(rebuild.get("segments").asInt()).isEqualTo(2);
+            assertThat(rebuild.get("bulk").asBoolean()).as("the default").isTrue();
+            assertThat(rebuild.get("bulkFinishedAt").isNull()).as("held in the bulk pass").isTrue();
+            assertThat(rebuild.get("lag")).as("the bulk pass reports as one segment").hasSize(1);
+            assertThat(rebuild.get("lag").get(0).get("replaying").asBoolean()).isTrue();
             assertThat(rebuild.get("batchSize").asInt()).isEqualTo(5);
             String shadow = rebuild.get("collections").get(ReplayProbe.COLLECTION).asText();
             assertThat(shadow).startsWith(ReplayProbe.COLLECTION + "__r");
@@ -209,9 +223,10 @@ class ProjectionRebuildTest extends ReplayTestSupport {
                 .isEqualTo("projection-not-found");
         assertThat(problem(get("/api/v1/admin/projections/nope", superadminToken()), 404))
                 .isEqualTo("projection-not-found");
-        var invalid = send("POST", "/api/v1/admin/projections/tenants/rebuild?segments=0&batchSize=x");
+        var invalid = send("POST", "/api/v1/admin/projections/tenants/rebuild?segments=0&batchSize=x&bulk=yes");
         assertThat(problem(invalid, 400)).isEqualTo("validation-failed");
-        assertThat(body(invalid).get("errors").findValuesAsText("field")).containsExactly("segments", "batchSize");
+        assertThat(body(invalid).get("errors").findValuesAsText("field"))
+                .containsExactly("segments", "batchSize", "bulk");
         String tenantId = tenant("owner-" + UUID.randomUUID().toString().substring(0, 6), Plan.FREE);
         assertThat(problem(get("/api/v1/admin/projections", ownerToken(tenantId)), 403)).isEqualTo("forbidden");
         assertThat(problem(get("/api/v1/admin/dead-letters", ownerToken(tenantId)), 403)).isEqualTo("forbidden");

@@ -33,7 +33,10 @@ import static org.awaitility.Awaitility.await;
         "tenancy.event-store.event-database=replay_events",
         "tenancy.event-store.service-database=replay_query",
         "tenancy.replay.retire-after=1s",
-        "tenancy.replay.registry-refresh=200ms"})
+        "tenancy.replay.registry-refresh=200ms",
+        // a bulk pass writes out and may drop its cache every few events: the paths a long history takes
+        "tenancy.replay.bulk-flush-events=5",
+        "tenancy.replay.bulk-cache-documents=20"})
 @Import(ReplayProbeConfiguration.class)
 abstract class ReplayTestSupport extends QueryServiceTestSupport {
 

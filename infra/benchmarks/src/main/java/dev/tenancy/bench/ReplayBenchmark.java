@@ -85,17 +85,23 @@ public final class ReplayBenchmark {
         }
     }
 
-    /** Both projections with the defaults, then the usage projection with one setting changed at a time. */
+    /**
+     * Three projections with the defaults (bulk pass, then the processor), the usage projection with the bulk pass's
+     * fetch size and segments changed one at a time, then the processor alone (what rebuilds did before the bulk
+     * pass) for the tenants projection and for usage with its batch sizes.
+     */
     private Set<ReplayConfig> configs() {
         Set<ReplayConfig> configs = new LinkedHashSet<>();
-        configs.add(new ReplayConfig("tenants", POOLED, 1, DEFAULT_BATCH, DEFAULT_FETCH));
-        configs.add(new ReplayConfig("usage", POOLED, 1, DEFAULT_BATCH, DEFAULT_FETCH));
-        settings.fetchSizes().forEach(fetch -> configs.add(new ReplayConfig("usage", POOLED, 1, DEFAULT_BATCH, fetch)));
-        settings.batchSizes().forEach(batch -> configs.add(new ReplayConfig("usage", POOLED, 1, batch, DEFAULT_FETCH)));
+        configs.add(new ReplayConfig("tenants", true, POOLED, 1, DEFAULT_BATCH, DEFAULT_FETCH));
+        configs.add(new ReplayConfig("usage", true, POOLED, 1, DEFAULT_BATCH, DEFAULT_FETCH));
+        configs.add(new ReplayConfig("audit", true, POOLED, 1, DEFAULT_BATCH, DEFAULT_FETCH));
+        settings.fetchSizes().forEach(fetch -> configs.add(
+                new ReplayConfig("usage", true, POOLED, 1, DEFAULT_BATCH, fetch)));
         settings.segments().forEach(segments -> configs.add(
-                new ReplayConfig("usage", POOLED, segments, DEFAULT_BATCH, DEFAULT_FETCH)));
-        settings.segments().forEach(segments -> configs.add(
-                new ReplayConfig("usage", TRACKING, segments, DEFAULT_BATCH, DEFAULT_FETCH)));
+                new ReplayConfig("usage", true, POOLED, segments, DEFAULT_BATCH, DEFAULT_FETCH)));
+        configs.add(new ReplayConfig("tenants", false, POOLED, 1, DEFAULT_BATCH, DEFAULT_FETCH));
+        settings.batchSizes().forEach(batch -> configs.add(
+                new ReplayConfig("usage", false, POOLED, 1, batch, DEFAULT_FETCH)));
         return configs;
     }
 
@@ -103,9 +109,7 @@ public final class ReplayBenchmark {
         awaitLiveCaughtUp(admin);
         sampler.endPhase("between rebuilds");
         log.info("Rebuilding {}", config);
-        JsonNode rebuild = admin.rebuild(config.projection(), "?processor=" + config.processor() + "&segments="
-                + config.segments() + "&batchSize=" + config.batchSize() + "&fetchSize=" + config.fetchSize(),
-                REBUILD_TIMEOUT);
+        JsonNode rebuild = admin.rebuild(config.projection(), config.query(), REBUILD_TIMEOUT);
         PhaseStats phase = sampler.endPhase("rebuild " + config);
         if (!"COMPLETED".equals(rebuild.get("phase").asText())) {
             throw new IllegalStateException("Rebuild " + config + " did not complete: " + rebuild);
@@ -115,8 +119,11 @@ public final class ReplayBenchmark {
         Instant finished = Instant.parse(rebuild.get("finishedAt").asText());
         double catchUp = Duration.between(started, caughtUp).toMillis() / 1000.0;
         long projected = rebuild.get("eventsTotal").asLong();
-        ReplayRun run = new ReplayRun(config.projection(), config.processor(), config.segments(),
-                config.batchSize(), config.fetchSize(), projected, catchUp,
+        JsonNode bulkEnd = rebuild.get("bulkFinishedAt");
+        Double bulkSeconds = bulkEnd == null || bulkEnd.isNull() ? null
+                : Duration.between(started, Instant.parse(bulkEnd.asText())).toMillis() / 1000.0;
+        ReplayRun run = new ReplayRun(config.projection(), config.bulk(), config.processor(), config.segments(),
+                config.batchSize(), config.fetchSize(), bulkSeconds, projected, catchUp,
                 Duration.between(caughtUp, finished).toMillis() / 1000.0, projected / Math.max(0.001, catchUp),
                 phase.cores(Report.QUERY_SERVICE), phase.cores(PhaseStats.BENCHMARK), phase.otherCores());
         log.info("{}: {} events in {} s = {} events/s", config, projected, catchUp,

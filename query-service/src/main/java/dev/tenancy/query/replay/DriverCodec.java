@@ -7,6 +7,7 @@ import org.bson.Document;
 import org.bson.codecs.Codec;
 import org.bson.codecs.CollectibleCodec;
 import org.bson.codecs.DecoderContext;
+import org.bson.codecs.DocumentCodec;
 import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.conversions.Bson;
@@ -23,10 +24,12 @@ final class DriverCodec {
 
     private final CodecRegistry registry;
     private final Codec<Document> codec;
+    private final boolean plainCodec;
 
     DriverCodec(CodecRegistry registry) {
         this.registry = registry;
         this.codec = registry.get(Document.class);
+        this.plainCodec = codec.getClass() == DocumentCodec.class;
     }
 
     BsonDocument render(Bson bson) {
@@ -40,8 +43,14 @@ final class DriverCodec {
         return encoded;
     }
 
+    /**
+     * What a read returns. The common value types are converted directly, the way the default {@link DocumentCodec}
+     * maps them (a rebuild reads a cached document for nearly every event; the codec's reader costs several times
+     * more); a document holding any other type goes through the codec.
+     */
     Document decode(BsonDocument document) {
-        return codec.decode(new BsonDocumentReader(document), DECODING);
+        Document direct = plainCodec ? DirectValues.document(document) : null;
+        return direct != null ? direct : codec.decode(new BsonDocumentReader(document), DECODING);
     }
 
     /** Gives the document an id when it has none, as the driver's insert does, visibly to the caller. */

@@ -86,15 +86,18 @@ public final class ReplayBenchmark {
     }
 
     /**
-     * Three projections with the defaults (bulk pass, then the processor), the usage projection with the bulk pass's
-     * fetch size and segments changed one at a time, then the processor alone (what rebuilds did before the bulk
-     * pass) for the tenants projection and for usage with its batch sizes.
+     * Three projections with the defaults (bulk pass, then the processor), the first two again (the first rebuild of
+     * each runs code the service's JIT compiler has not seen yet), the usage projection with the bulk pass's fetch
+     * size and segments changed one at a time, then the processor alone (what rebuilds did before the bulk pass) for
+     * the tenants projection and for usage with its batch sizes.
      */
     private Set<ReplayConfig> configs() {
         Set<ReplayConfig> configs = new LinkedHashSet<>();
         configs.add(new ReplayConfig("tenants", true, POOLED, 1, DEFAULT_BATCH, DEFAULT_FETCH));
         configs.add(new ReplayConfig("usage", true, POOLED, 1, DEFAULT_BATCH, DEFAULT_FETCH));
         configs.add(new ReplayConfig("audit", true, POOLED, 1, DEFAULT_BATCH, DEFAULT_FETCH));
+        configs.add(new ReplayConfig("tenants", true, POOLED, 1, DEFAULT_BATCH, DEFAULT_FETCH, true));
+        configs.add(new ReplayConfig("usage", true, POOLED, 1, DEFAULT_BATCH, DEFAULT_FETCH, true));
         settings.fetchSizes().forEach(fetch -> configs.add(
                 new ReplayConfig("usage", true, POOLED, 1, DEFAULT_BATCH, fetch)));
         settings.segments().forEach(segments -> configs.add(
@@ -122,7 +125,7 @@ public final class ReplayBenchmark {
         JsonNode bulkEnd = rebuild.get("bulkFinishedAt");
         Double bulkSeconds = bulkEnd == null || bulkEnd.isNull() ? null
                 : Duration.between(started, Instant.parse(bulkEnd.asText())).toMillis() / 1000.0;
-        ReplayRun run = new ReplayRun(config.projection(), config.bulk(), config.processor(), config.segments(),
+        ReplayRun run = new ReplayRun(config.projection(), config.again(), config.bulk(), config.processor(), config.segments(),
                 config.batchSize(), config.fetchSize(), bulkSeconds, projected, catchUp,
                 Duration.between(caughtUp, finished).toMillis() / 1000.0, projected / Math.max(0.001, catchUp),
                 phase.cores(Report.QUERY_SERVICE), phase.cores(PhaseStats.BENCHMARK), phase.otherCores());

@@ -28,6 +28,10 @@ final class ReplayReport {
         Files.writeString(report, updated);
     }
 
+    private static String verdict(double ratio) {
+        return ratio >= 0.5 ? "met" : "missed";
+    }
+
     static String section(ReplayResults r) {
         StringBuilder md = new StringBuilder(START).append("\n## Replay: rebuilding projections\n\n");
         md.append(String.format(Locale.ROOT, "How fast query-service rebuilds a read model from the event store "
@@ -67,22 +71,27 @@ final class ReplayReport {
                 + "| ---: |\n");
         for (ReplayRun run : r.runs()) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %d | %d | %s | %.1f | %.2f | %.0f | %.2f "
-                            + "| %.2f | %.2f | %.2f |%n", run.projection(), run.bulk() ? "yes" : "no",
+                            + "| %.2f | %.2f | %.2f |%n", run.projection() + (run.again() ? " (again)" : ""),
+                    run.bulk() ? "yes" : "no",
                     run.processor(), run.segments(), run.batchSize(), run.fetchSize(), run.events(),
                     run.bulkSeconds() == null ? "-" : String.format(Locale.ROOT, "%.2f", run.bulkSeconds()),
                     run.catchUpSeconds(), run.switchSeconds(),
                     run.eventsPerSecond(), r.ratio(run), run.queryCores(), run.storeCores(), run.otherCores()));
         }
         ReplayRun defaults = r.runs().get(1);
+        ReplayRun again = r.runs().stream().filter(run -> run.again() && run.projection().equals("usage"))
+                .findFirst().orElse(defaults);
         ReplayRun best = r.runs().stream().max(java.util.Comparator.comparingDouble(ReplayRun::eventsPerSecond))
                 .orElseThrow();
         md.append(String.format(Locale.ROOT, "%nTarget: a rebuild at >= 0.5x the raw scan. The usage projection "
-                        + "with the defaults: %.2fx (**%s**); the fastest setting (%s, %s x%d, batch %d, fetch %d): "
-                        + "%.2fx (**%s**). CPU in cores on average over each rebuild: `query` is query-service, "
-                        + "`store` the benchmark JVM (the stand-in store), `other` everything else on the machine.%n",
-                r.ratio(defaults), r.ratio(defaults) >= 0.5 ? "met" : "missed",
-                best.bulk() ? "bulk pass" : "processor alone", best.processor(), best.segments(),
-                best.batchSize(), best.fetchSize(), r.ratio(best), r.ratio(best) >= 0.5 ? "met" : "missed"));
+                        + "with the defaults: %.2fx the first time (**%s**), %.2fx again (**%s**); the fastest "
+                        + "setting (%s %s, %s x%d, batch %d, fetch %d): %.2fx (**%s**). `x raw scan` divides by the "
+                        + "faster of the two scans. CPU in cores on average over "
+                        + "each rebuild: `query` is query-service, `store` the benchmark JVM (the stand-in store), "
+                        + "`other` everything else on the machine.%n",
+                r.ratio(defaults), verdict(r.ratio(defaults)), r.ratio(again), verdict(r.ratio(again)),
+                best.projection(), best.bulk() ? "with the bulk pass" : "with the processor alone", best.processor(),
+                best.segments(), best.batchSize(), best.fetchSize(), r.ratio(best), verdict(r.ratio(best))));
         return md.append(END).toString();
     }
 }

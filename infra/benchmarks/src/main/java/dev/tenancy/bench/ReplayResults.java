@@ -7,9 +7,13 @@ import java.util.List;
 record ReplayResults(Instant at, double seconds, ReplaySettings settings, Machine machine, long seeded,
                      double seedSeconds, long storedEvents, List<ReplayScan> scans, List<ReplayRun> runs) {
 
-    /** The reference the target is measured against: the plain scan in natural order, the cheapest read. */
+    /**
+     * The reference the target is measured against: the faster of the scans. The plain scan in natural order should
+     * be the cheapest read, but it runs first, in a JVM that has not compiled the driver's decoding yet, and came out
+     * slower than the sorted one in some runs; the faster one is the stricter comparison.
+     */
     ReplayScan reference() {
-        return scans.get(0);
+        return scans.stream().max(java.util.Comparator.comparingDouble(ReplayScan::eventsPerSecond)).orElseThrow();
     }
 
     double ratio(ReplayRun run) {

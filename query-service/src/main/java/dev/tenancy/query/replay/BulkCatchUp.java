@@ -67,11 +67,18 @@ final class BulkCatchUp {
 
     BulkCatchUp(RebuildContext context, String group, EventHandlerInvoker invoker, WriteBehindCollections cache,
                 int segments, int fetchSize, long flushEvery) {
-        this.events = context.events();
-        this.serializer = context.eventSerializer();
-        this.upcasters = context.upcasters();
-        this.lookBack = context.lookBackTime();
-        this.sequencing = context.sequencingPolicy(group);
+        this(context.events(), context.eventSerializer(), context.upcasters(), context.lookBackTime(),
+                context.sequencingPolicy(group), invoker, cache, segments, fetchSize, flushEvery);
+    }
+
+    BulkCatchUp(MongoCollection<Document> events, Serializer serializer, EventUpcaster upcasters, Duration lookBack,
+                SequencingPolicy<? super EventMessage<?>> sequencing, EventHandlerInvoker invoker,
+                WriteBehindCollections cache, int segments, int fetchSize, long flushEvery) {
+        this.events = events;
+        this.serializer = serializer;
+        this.upcasters = upcasters;
+        this.lookBack = lookBack;
+        this.sequencing = sequencing;
         this.invoker = invoker;
         this.cache = cache;
         this.fetchSize = fetchSize;

@@ -55,6 +55,9 @@ final class BsonCompare {
 
     /** Equality as the stored bytes see it: types, values and field order. */
     static boolean identical(BsonValue a, BsonValue b) {
+        if (a == b) {
+            return true;
+        }
         if (a.getBsonType() != b.getBsonType()) {
             return false;
         }

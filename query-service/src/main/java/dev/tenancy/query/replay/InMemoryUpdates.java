@@ -9,7 +9,9 @@ import org.bson.BsonValue;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,16 +86,22 @@ final class InMemoryUpdates {
         return change;
     }
 
-    /** A new document: {@code original} with the update applied; {@code original} is not touched. */
+    /**
+     * A new document: {@code original} with the update applied; {@code original} is not touched. Only the documents
+     * on the changed paths are copied, the rest is shared (cached documents are never changed in place), so an update
+     * of one field of a large document costs little and an unchanged subtree compares as the same object.
+     */
     BsonDocument apply(BsonDocument original, boolean inserting) {
-        BsonDocument document = original.clone();
+        BsonDocument document = shallowCopy(original);
+        Set<BsonDocument> copied = Collections.newSetFromMap(new IdentityHashMap<>());
+        copied.add(document);
         for (Change change : changes) {
             String operator = change.operator();
             if (operator.equals("$setOnInsert") && !inserting) {
                 continue;
             }
             boolean removing = operator.equals("$unset") || operator.equals("$pull");
-            BsonDocument parent = parentOf(document, change.path(), !removing);
+            BsonDocument parent = parentOf(document, change.path(), !removing, copied);
             if (parent == null) {
                 continue;
             }
@@ -122,8 +130,18 @@ final class InMemoryUpdates {
         return document;
     }
 
-    /** The document holding the path's last field; created like MongoDB creates it, or null when not there. */
+    /** The same for a document of the caller's own, changed in place. */
     static BsonDocument parentOf(BsonDocument document, String path, boolean create) {
+        Set<BsonDocument> own = Collections.newSetFromMap(new IdentityHashMap<>());
+        own.add(document);
+        return parentOf(document, path, create, own);
+    }
+
+    /**
+     * The document holding the path's last field, created like MongoDB creates it, or null when not there; every
+     * document on the way is one of {@code copied}, copied on first use.
+     */
+    static BsonDocument parentOf(BsonDocument document, String path, boolean create, Set<BsonDocument> copied) {
         BsonDocument current = document;
         int start = 0;
         for (int dot = path.indexOf('.'); dot >= 0; dot = path.indexOf('.', start)) {
@@ -137,7 +155,11 @@ final class InMemoryUpdates {
                 current.put(name, child);
             } else if (!child.isDocument()) {
                 throw new NotInMemory("a " + child.getBsonType() + " on the path " + path);
+            } else if (!copied.contains(child.asDocument())) {
+                child = shallowCopy(child.asDocument());
+                current.put(name, child);
             }
+            copied.add(child.asDocument());
             current = child.asDocument();
             start = dot + 1;
         }
@@ -177,7 +199,7 @@ final class InMemoryUpdates {
         if (old != null && !old.isArray()) {
             throw new NotInMemory("$push to a " + old.getBsonType());
         }
-        BsonArray array = old == null ? new BsonArray() : old.asArray();
+        BsonArray array = old == null ? new BsonArray() : new BsonArray(new ArrayList<>(old.asArray().getValues()));
         if (value.isDocument() && !value.asDocument().isEmpty() && value.asDocument().getFirstKey().equals("$each")) {
             value.asDocument().getArray("$each").forEach(each -> array.add(copy(each)));
         } else {
@@ -200,6 +222,12 @@ final class InMemoryUpdates {
             }
         }
         return kept;
+    }
+
+    private static BsonDocument shallowCopy(BsonDocument original) {
+        BsonDocument copy = new BsonDocument();
+        copy.putAll(original);
+        return copy;
     }
 
     /** Update values may belong to the caller (a BsonDocument renders as itself): never share a container. */

@@ -54,6 +54,6 @@ public record ReplayProperties(Duration registryRefresh, Duration retireAfter, I
         leaseTimeout = leaseTimeout == null ? Duration.ofMinutes(1) : leaseTimeout;
         bulk = bulk == null || bulk;
         bulkCacheDocuments = bulkCacheDocuments == null ? 20_000 : bulkCacheDocuments;
-        bulkFlushEvents = bulkFlushEvents == null ? 50_000 : bulkFlushEvents;
+        bulkFlushEvents = bulkFlushEvents == null ? 20_000 : bulkFlushEvents;
     }
 }

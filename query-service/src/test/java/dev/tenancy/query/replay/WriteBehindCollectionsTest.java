@@ -152,6 +152,13 @@ class WriteBehindCollectionsTest {
                 Updates.set("sub.inner.deep", new Document("x", Date.from(Instant.EPOCH))))));
         same("set same values", c -> c.updateOne(byId("d"), Updates.combine(Updates.set("long", 7L),
                 Updates.set("unit", "SECONDS"))));
+        same("nested change only", c -> c.updateOne(byId("d"), Updates.set("sub.inner.deep.x", 2)));
+        same("find d after a nested change", c -> find(c, "d"));
+        same("a scalar named to sort last", c -> c.updateOne(byId("d"), Updates.set("zz", "text")));
+        // applied in field-name order: the nested change and the push come before the path the server refuses
+        same("nested change and push, then a path the server refuses: nothing changes", c -> c.updateOne(byId("d"),
+                Updates.combine(Updates.set("sub.m", 5), Updates.push("tags", "c"), Updates.set("zz.x", 1))));
+        same("find d after the refused update", c -> find(c, "d"));
         same("set through a scalar", c -> c.updateOne(byId("d"), Updates.set("s.x", 1)));
         same("unset", c -> c.updateOne(byId("d"), Updates.combine(Updates.unset("i"), Updates.unset("sub.n"),
                 Updates.unset("no.such"))));

@@ -140,7 +140,7 @@ final class BulkCatchUp {
     }
 
     /** What the write-behind cache did, for the log. */
-    Object statistics() {
+    WriteBehindCollections.Stats statistics() {
         return cache.stats();
     }
 

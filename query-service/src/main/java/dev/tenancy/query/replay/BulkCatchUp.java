@@ -67,7 +67,7 @@ final class BulkCatchUp {
 
     BulkCatchUp(RebuildContext context, String group, EventHandlerInvoker invoker, WriteBehindCollections cache,
                 int segments, int fetchSize, long flushEvery) {
-        this(context.events(), context.eventSerializer(), context.upcasters(), context.lookBackTime(),
+        this(context.positions.events(), context.eventSerializer(), context.upcasters(), context.lookBackTime(),
                 context.sequencingPolicy(group), invoker, cache, segments, fetchSize, flushEvery);
     }
 
@@ -105,12 +105,14 @@ final class BulkCatchUp {
             List<TrackedEventData<?>> chunk = new ArrayList<>(chunkSize);
             while (cursor.hasNext() && !stopped) {
                 EventEntry entry = new EventEntry(cursor.next(), layout);
-                token = token == null ? MongoTrackingToken.of(entry.getTimestamp(), entry.getEventIdentifier())
-                        : token.advanceTo(entry.getTimestamp(), entry.getEventIdentifier(), lookBack);
+                // the entry parses its timestamp text on every call
+                Instant at = entry.getTimestamp();
+                token = token == null ? MongoTrackingToken.of(at, entry.getEventIdentifier())
+                        : token.advanceTo(at, entry.getEventIdentifier(), lookBack);
                 chunk.add(new TrackedDomainEventData<>(token, entry));
                 if (chunk.size() == chunkSize) {
                     dispatch(chunk, workers);
-                    position = entry.getTimestamp();
+                    position = at;
                     chunk = new ArrayList<>(chunkSize);
                     sinceFlush += chunkSize;
                     if (sinceFlush >= flushEvery) {

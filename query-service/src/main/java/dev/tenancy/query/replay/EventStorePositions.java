@@ -44,6 +44,11 @@ public class EventStorePositions {
         this.sequence = layout.sequenceNumberProperty();
     }
 
+    /** The events collection itself (a rebuild's bulk pass reads it with one sorted cursor). */
+    MongoCollection<Document> events() {
+        return events;
+    }
+
     /** Every event in the store. */
     public long total() {
         return events.countDocuments();

@@ -79,7 +79,6 @@ final class FullRebuild implements Rebuild {
     private volatile StreamingEventProcessor processor;
     private EmbeddedEventStore source;
     private volatile BulkCatchUp bulk;
-    private volatile Thread bulkThread;
     private volatile Instant bulkFinishedAt;
     private final List<ScheduledExecutorService> executors = new ArrayList<>();
     private int failedSwitches;
@@ -114,9 +113,9 @@ final class FullRebuild implements Rebuild {
                 ReadModelCollections.fixed(context.database(), shadow), context.properties.bulkCacheDocuments());
         bulk = new BulkCatchUp(context, model.group(), invoker(cache), cache, segments, options.fetchSize(),
                 context.properties.bulkFlushEvents());
-        bulkThread = new Thread(this::runBulk, processorName + "-bulk");
-        bulkThread.setDaemon(true);
-        bulkThread.start();
+        Thread pass = new Thread(this::runBulk, processorName + "-bulk");
+        pass.setDaemon(true);
+        pass.start();
         log.info("Rebuild {} of {} started: a bulk pass with {} segment(s), reading {} per round trip, into {}",
                 id, model.group(), segments, options.fetchSize(), shadow.values());
     }

@@ -99,11 +99,6 @@ class RebuildContext {
         return registry.database();
     }
 
-    /** The events collection itself, for the bulk pass's single sorted cursor ({@link BulkCatchUp}). */
-    MongoCollection<Document> events() {
-        return client.getDatabase(store.eventDatabase()).getCollection(EventStorePositions.EVENTS);
-    }
-
     Serializer eventSerializer() {
         return eventSerializer;
     }

@@ -1,5 +1,6 @@
 package dev.tenancy.command.tenant;
 
+import dev.tenancy.api.metadata.MetadataKeys;
 import dev.tenancy.api.plan.Limits;
 import dev.tenancy.api.plan.Quota;
 import dev.tenancy.api.plan.Resource;
@@ -13,16 +14,19 @@ import dev.tenancy.api.usage.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,6 +62,26 @@ class UsageLedger {
 
     @CommandHandler
     UsageOutcome handle(RecordUsageCommand command, Clock clock, UsageOutcomeStore store) {
+        return decideOnce(command, MetaData.emptyInstance(), clock, store);
+    }
+
+    /** Every report is decided as if sent alone; a refusal by the tenant's rules answers only for its own report. */
+    @CommandHandler
+    List<BatchedUsageDecision> handle(RecordUsageBatchCommand command, Clock clock, UsageOutcomeStore store) {
+        List<BatchedUsageDecision> decisions = new ArrayList<>(command.reports().size());
+        for (BatchedUsageReport report : command.reports()) {
+            try {
+                decisions.add(BatchedUsageDecision.decided(
+                        decideOnce(report.toCommand(tenantId), MetaData.from(report.trace()), clock, store)));
+            } catch (TenantRuleViolation refusal) {
+                decisions.add(BatchedUsageDecision.refused(refusal));
+            }
+        }
+        return decisions;
+    }
+
+    private UsageOutcome decideOnce(RecordUsageCommand command, MetaData trace, Clock clock,
+                                    UsageOutcomeStore store) {
         UsageRules.check(command);
         String key = command.idempotencyKey();
         UsageOutcome earlier = outcomes.get(key);
@@ -67,15 +91,15 @@ class UsageLedger {
         if (earlier != null) {
             return earlier.asReplay();
         }
-        UsageOutcome outcome = decide(command, clock);
+        UsageOutcome outcome = decide(command, trace, clock);
         Instant decidedAt = clock.instant();
         // Only once the events are stored: the store must never answer for a report that was not counted.
         CurrentUnitOfWork.get().afterCommit(unit -> store.save(tenantId, key, outcome, decidedAt));
         return outcome;
     }
 
-    private UsageOutcome decide(RecordUsageCommand command, Clock clock) {
-        rollover(clock.instant());
+    private UsageOutcome decide(RecordUsageCommand command, MetaData trace, Clock clock) {
+        rollover(clock.instant(), trace);
         Resource resource = command.resource();
         long current = used.getOrDefault(resource, 0L);
         Quota quota = limits.quota(resource);
@@ -85,14 +109,14 @@ class UsageLedger {
         }
         if (command.delta() > 0 && !quota.allows(current, command.delta())) {
             apply(new UsageRefusedEvent(tenantId, resource, command.delta(), current, quota,
-                    command.idempotencyKey(), occurredAt, "limit-exceeded"));
+                    command.idempotencyKey(), occurredAt, "limit-exceeded"), trace);
             return outcomes.get(command.idempotencyKey());
         }
         long applied = Math.max(command.delta(), -current);
         apply(new UsageRecordedEvent(tenantId, resource, applied, current + applied, command.idempotencyKey(),
-                occurredAt, period.start(), command.delta()));
+                occurredAt, period.start(), command.delta()), trace);
         if (applied > 0) {
-            checkThresholds(resource, current + applied, quota);
+            checkThresholds(resource, current + applied, quota, trace);
         }
         return outcomes.get(command.idempotencyKey());
     }
@@ -112,21 +136,22 @@ class UsageLedger {
 
     @CommandHandler
     void handle(RolloverUsagePeriodCommand command, Clock clock) {
-        rollover(clock.instant());
+        rollover(clock.instant(), MetaData.emptyInstance());
     }
 
     /** One reset event per boundary passed, so an idle tenant's history still shows every period. */
-    private void rollover(Instant now) {
+    private void rollover(Instant now, MetaData trace) {
         while (!now.isBefore(period.end())) {
             UsagePeriod next = period.next(anchor, ZoneId.of(zone));
             apply(new UsagePeriodResetEvent(tenantId, Resource.MESSAGES_PER_MONTH, period.start(),
-                    used.getOrDefault(Resource.MESSAGES_PER_MONTH, 0L), next.start(), next.end()));
+                    used.getOrDefault(Resource.MESSAGES_PER_MONTH, 0L), next.start(), next.end()), trace);
         }
     }
 
-    private void checkThresholds(Resource resource, long total, Quota quota) {
+    private void checkThresholds(Resource resource, long total, Quota quota, MetaData trace) {
         for (int percent : UsageThresholds.newlyReached(total, quota, crossed.getOrDefault(resource, Set.of()))) {
-            apply(new UsageThresholdCrossedEvent(tenantId, resource, percent, total, quota.max(), period.start()));
+            apply(new UsageThresholdCrossedEvent(tenantId, resource, percent, total, quota.max(), period.start()),
+                    trace);
         }
     }
 
@@ -200,28 +225,10 @@ class UsageLedger {
         recordedHours.removeIf(hour -> hour.isBefore(event.hourStart().minus(KEY_MEMORY)));
     }
 
-    /**
-     * Keys are kept in the order their reports were decided, so forgetting old ones stops at the first young key and
-     * the eldest beyond {@link #RECENT_KEYS} are at the front: constant work per event.
-     */
     private void remember(String key, UsageOutcome outcome, Instant at) {
         outcomes.put(key, outcome);
         keyTimes.put(key, at);
-        Instant horizon = at.minus(KEY_MEMORY);
-        var oldest = keyTimes.entrySet().iterator();
-        while (oldest.hasNext()) {
-            var entry = oldest.next();
-            if (!entry.getValue().isBefore(horizon)) {
-                break;
-            }
-            outcomes.remove(entry.getKey());
-            oldest.remove();
-        }
-        var eldest = keyTimes.keySet().iterator();
-        while (keyTimes.size() > RECENT_KEYS) {
-            outcomes.remove(eldest.next());
-            eldest.remove();
-        }
+        KeyMemory.forgetOld(outcomes, keyTimes, at.minus(KEY_MEMORY), RECENT_KEYS);
     }
 
     int rememberedKeys() {

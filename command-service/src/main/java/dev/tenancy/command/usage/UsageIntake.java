@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.tenancy.api.metadata.ActorKind;
 import dev.tenancy.api.tenant.TenantStatus;
-import dev.tenancy.api.usage.UsageOutcome;
+import dev.tenancy.api.usage.BatchedUsageReport;
+import dev.tenancy.api.usage.RecordUsageBatchCommand;
+import dev.tenancy.command.tenant.BatchedUsageDecision;
 import dev.tenancy.platform.context.CallContext;
 import dev.tenancy.platform.context.CallContextHolder;
 import dev.tenancy.platform.tenant.TenantDirectory;
@@ -38,7 +40,8 @@ import java.util.regex.Pattern;
 
 /**
  * Decides one batch of the usage-reports topic. Reports of different tenants are decided concurrently, each tenant's
- * in the order of its partition; the batch is done only when every report is counted, refused by its limit or
+ * in the order of its partition and several to a command, so a tenant's reports cost one aggregate load and one append
+ * per command rather than per report. The batch is done only when every report is counted, refused by its limit or
  * dead-lettered. Anything else (MongoDB down, the dead-letter topic unreachable) is thrown, so the batch is not
  * acknowledged and comes again: idempotency keys make the second delivery answer without counting twice.
  */
@@ -59,10 +62,18 @@ public class UsageIntake implements DisposableBean {
     private final UsageReportParser parser;
     private final ExecutorService executor;
     private final UsageMetrics metrics;
+    private final int reportsPerCommand;
 
-    /** {@code threads}: how many tenants' reports are decided at once. */
+    /**
+     * {@code threads}: how many tenants' reports are decided at once; {@code reportsPerCommand}: how many of one
+     * tenant's reports share a command (one aggregate load, one append).
+     */
     public UsageIntake(CommandGateway commands, TenantDirectory directory, UsageDeadLetters deadLetters,
-                       UsageReportParser parser, int threads, UsageMetrics metrics) {
+                       UsageReportParser parser, int threads, int reportsPerCommand, UsageMetrics metrics) {
+        if (reportsPerCommand < 1) {
+            throw new IllegalArgumentException("reportsPerCommand must be at least 1, not " + reportsPerCommand);
+        }
+        this.reportsPerCommand = reportsPerCommand;
         this.commands = commands;
         this.directory = directory;
         this.deadLetters = deadLetters;
@@ -98,7 +109,7 @@ public class UsageIntake implements DisposableBean {
             }, () -> dead.add(new DeadLetter(record, problem(record))));
         }
         CompletableFuture<?>[] runs = byTenant.values().stream()
-                .map(works -> CompletableFuture.runAsync(() -> works.forEach(work -> decide(work, dead)), executor))
+                .map(works -> CompletableFuture.runAsync(() -> decideAll(works, dead), executor))
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(runs).join();
@@ -111,22 +122,41 @@ public class UsageIntake implements DisposableBean {
         metrics.deadLettered(dead.size());
     }
 
-    private void decide(QueuedReport work, List<DeadLetter> dead) {
-        ConsumerRecord<byte[], byte[]> record = work.record();
-        CallContext context = new CallContext(work.report().tenantId(), ACTOR, ActorKind.SERVICE, "SERVICE",
-                correlationId(record, work.report()), record.topic() + "-" + record.partition() + "-"
-                + record.offset(), null, null);
-        try {
-            UsageOutcome outcome = CallContextHolder.callAs(context,
-                    () -> commands.<UsageOutcome>send(work.report().toCommand())).join();
-            metrics.decided(outcome);
-        } catch (CompletionException e) {
-            Optional<String> refusal = UsageRefusals.reason(e.getCause());
-            if (refusal.isEmpty()) {
-                throw e;
-            }
-            dead.add(new DeadLetter(record, refusal.get()));
+    /** One tenant's reports, in order, {@link #reportsPerCommand} to a command. */
+    private void decideAll(List<QueuedReport> works, List<DeadLetter> dead) {
+        for (int from = 0; from < works.size(); from += reportsPerCommand) {
+            decide(works.subList(from, Math.min(works.size(), from + reportsPerCommand)), dead);
         }
+    }
+
+    private void decide(List<QueuedReport> works, List<DeadLetter> dead) {
+        List<BatchedUsageReport> reports = works.stream().map(work -> work.report().toBatched(
+                correlationId(work.record(), work.report()), requestId(work.record()))).toList();
+        BatchedUsageReport first = reports.get(0);
+        String tenantId = works.get(0).report().tenantId();
+        CallContext context = new CallContext(tenantId, ACTOR, ActorKind.SERVICE, "SERVICE", first.correlationId(),
+                first.requestId(), null, null);
+        List<BatchedUsageDecision> decisions;
+        try {
+            decisions = CallContextHolder.callAs(context, () -> commands.<List<BatchedUsageDecision>>send(
+                    new RecordUsageBatchCommand(tenantId, reports))).join();
+        } catch (CompletionException e) {
+            String refusal = UsageRefusals.reason(e.getCause()).orElseThrow(() -> e);
+            works.forEach(work -> dead.add(new DeadLetter(work.record(), refusal)));
+            return;
+        }
+        for (int i = 0; i < works.size(); i++) {
+            BatchedUsageDecision decision = decisions.get(i);
+            if (decision.outcome() != null) {
+                metrics.decided(decision.outcome());
+            } else {
+                dead.add(new DeadLetter(works.get(i).record(), UsageRefusals.reason(decision.refusal()).orElseThrow()));
+            }
+        }
+    }
+
+    private static String requestId(ConsumerRecord<byte[], byte[]> record) {
+        return record.topic() + "-" + record.partition() + "-" + record.offset();
     }
 
     private Optional<UsageReport> read(ConsumerRecord<byte[], byte[]> record) {

@@ -92,9 +92,10 @@ public class UsageKafkaConfiguration {
 
     @Bean
     public UsageIntake usageIntake(CommandGateway commands, TenantDirectory directory, UsageDeadLetters deadLetters,
-            Clock clock, MeterRegistry meters, @Value("${tenancy.usage.kafka.dispatch-threads:4}") int threads) {
+            Clock clock, MeterRegistry meters, @Value("${tenancy.usage.kafka.dispatch-threads:4}") int threads,
+            @Value("${tenancy.usage.kafka.reports-per-command:100}") int reportsPerCommand) {
         return new UsageIntake(commands, directory, deadLetters, new UsageReportParser(clock), threads,
-                new UsageMetrics(meters));
+                reportsPerCommand, new UsageMetrics(meters));
     }
 
     @Bean

@@ -3,8 +3,10 @@ package dev.tenancy.command.usage;
 import dev.tenancy.api.plan.Plan;
 import dev.tenancy.api.plan.Quota;
 import dev.tenancy.api.tenant.TenantStatus;
-import dev.tenancy.api.usage.RecordUsageCommand;
+import dev.tenancy.api.usage.BatchedUsageReport;
+import dev.tenancy.api.usage.RecordUsageBatchCommand;
 import dev.tenancy.api.usage.UsageOutcome;
+import dev.tenancy.command.tenant.BatchedUsageDecision;
 import dev.tenancy.command.tenant.TenantRuleViolation;
 import dev.tenancy.platform.context.CallContext;
 import dev.tenancy.platform.context.CallContextHolder;
@@ -26,7 +28,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,11 +38,14 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-/** The batch decisions without a broker: what is dead-lettered, what is retried, in which order, as whom. */
+/**
+ * The batch decisions without a broker: what is dead-lettered, what is retried, in which order, in which commands,
+ * as whom.
+ */
 class UsageIntakeTest {
 
     private final CommandGateway gateway = mock(CommandGateway.class);
-    private final List<RecordUsageCommand> sent = Collections.synchronizedList(new ArrayList<>());
+    private final List<RecordUsageBatchCommand> sent = Collections.synchronizedList(new ArrayList<>());
     private final List<CallContext> contexts = Collections.synchronizedList(new ArrayList<>());
     private final List<DeadLetter> deadLettered = new ArrayList<>();
     private final AtomicLong offsets = new AtomicLong();
@@ -50,7 +57,7 @@ class UsageIntakeTest {
         }
     };
     private final UsageIntake intake = new UsageIntake(gateway, new Directory(), deadLetters,
-            new UsageReportParser(Clock.systemUTC()), 4, new UsageMetrics(new SimpleMeterRegistry()));
+            new UsageReportParser(Clock.systemUTC()), 4, 7, new UsageMetrics(new SimpleMeterRegistry()));
 
     @AfterEach
     void close() {
@@ -59,8 +66,8 @@ class UsageIntakeTest {
     }
 
     @Test
-    void eachTenantsReportsAreSentInOrderAsTheKafkaServiceActor() {
-        answerAccepted();
+    void eachTenantsReportsAreSentInOrderSeveralToACommandAsTheKafkaServiceActor() {
+        answer(report -> null);
         List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
             batch.add(record(report("t-1", "a-" + i)));
@@ -71,34 +78,34 @@ class UsageIntakeTest {
         intake.handle(batch);
 
         assertThat(deadLettered).isEmpty();
-        assertThat(sent.stream().filter(c -> c.tenantId().equals("t-1")).map(RecordUsageCommand::idempotencyKey))
-                .containsExactly(keys("a"));
-        assertThat(sent.stream().filter(c -> c.tenantId().equals("t-2")).map(RecordUsageCommand::idempotencyKey))
-                .containsExactly(keys("b"));
+        assertThat(reportsOf("t-1").map(BatchedUsageReport::idempotencyKey)).containsExactly(keys("a"));
+        assertThat(reportsOf("t-2").map(BatchedUsageReport::idempotencyKey)).containsExactly(keys("b"));
+        assertThat(sent).extracting(command -> command.reports().size()).containsExactlyInAnyOrder(7, 7, 6, 7, 7, 6);
         assertThat(contexts).allSatisfy(context -> {
             assertThat(context.actorId()).isEqualTo(UsageIntake.ACTOR);
             assertThat(context.actorRole()).isEqualTo("SERVICE");
             assertThat(context.requestId()).startsWith("usage-reports-0-");
         });
+        List<BatchedUsageReport> first = reportsOf("t-1").toList();
+        assertThat(first.get(0).correlationId()).isEqualTo("corr-1");
+        assertThat(first.get(1).correlationId()).isEqualTo("a-2");
+        assertThat(first).extracting(BatchedUsageReport::requestId)
+                .containsExactlyElementsOf(IntStream.range(0, 20).mapToObj(i -> "usage-reports-0-" + 2 * i).toList());
         assertThat(contexts).extracting(CallContext::correlationId).contains("corr-1", "b-1").doesNotContain("a-1");
     }
 
     @Test
     void refusalsOfTheRulesAreDeadLetteredAndTheRestIsDecided() {
-        when(gateway.send(any())).thenAnswer(call -> {
-            RecordUsageCommand command = call.getArgument(0);
-            sent.add(command);
-            return command.idempotencyKey().equals("bad") ? CompletableFuture.failedFuture(TenantRuleViolation
-                    .invalid(Map.of("resource", "apiCallsPerHour is counted by the platform")))
-                    : CompletableFuture.completedFuture(outcome(command));
-        });
+        answer(report -> report.idempotencyKey().equals("bad")
+                ? TenantRuleViolation.invalid(Map.of("resource", "apiCallsPerHour is counted by the platform"))
+                : null);
 
         intake.handle(List.of(record(report("t-1", "bad")), record(report("t-1", "good")),
                 record(report("t-gone", "x")), record(report("nobody", "y")),
                 record("{\"tenantId\":\"t-1\",\"tenantId\":\"t-2\"}"), record("{} trailing"), record("[]"),
                 record(null)));
 
-        assertThat(sent).extracting(RecordUsageCommand::idempotencyKey).containsExactly("bad", "good");
+        assertThat(reportsOf("t-1").map(BatchedUsageReport::idempotencyKey)).containsExactly("bad", "good");
         assertThat(deadLettered).extracting(DeadLetter::reason).satisfiesExactly(
                 reason -> assertThat(reason).isEqualTo("tenant t-gone is deleted"),
                 reason -> assertThat(reason).isEqualTo("unknown tenant nobody"),
@@ -108,6 +115,18 @@ class UsageIntakeTest {
                 reason -> assertThat(reason).isEqualTo("empty message: a usage report is a JSON object"),
                 reason -> assertThat(reason).isEqualTo("validation-failed: Invalid fields: resource "
                         + "(resource: apiCallsPerHour is counted by the platform)"));
+        assertThat(deadLettered.get(6).original().offset()).isZero();
+    }
+
+    @Test
+    void aCommandTheTenantRefusesWholeDeadLettersEachOfItsReports() {
+        when(gateway.send(any())).thenReturn(CompletableFuture.failedFuture(TenantRuleViolation.notFound()));
+
+        intake.handle(List.of(record(report("t-1", "k-1")), record(report("t-1", "k-2"))));
+
+        assertThat(deadLettered).extracting(letter -> letter.original().offset()).containsExactly(0L, 1L);
+        assertThat(deadLettered).extracting(DeadLetter::reason).allSatisfy(reason ->
+                assertThat(reason).startsWith("tenant-not-found"));
     }
 
     @Test
@@ -120,21 +139,38 @@ class UsageIntakeTest {
         assertThat(deadLettered).isEmpty();
     }
 
-    private void answerAccepted() {
+    @Test
+    void atLeastOneReportGoesToEachCommand() {
+        assertThatThrownBy(() -> new UsageIntake(gateway, new Directory(), deadLetters,
+                new UsageReportParser(Clock.systemUTC()), 1, 0, new UsageMetrics(new SimpleMeterRegistry())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Decides every report of a batch command: refused with what {@code refusal} gives, else counted. */
+    private void answer(Function<BatchedUsageReport, TenantRuleViolation> refusal) {
         when(gateway.send(any())).thenAnswer(call -> {
-            RecordUsageCommand command = call.getArgument(0);
+            RecordUsageBatchCommand command = call.getArgument(0);
             sent.add(command);
             contexts.add(CallContextHolder.current().orElseThrow());
-            return CompletableFuture.completedFuture(outcome(command));
+            return CompletableFuture.completedFuture(command.reports().stream().map(report -> {
+                TenantRuleViolation refused = refusal.apply(report);
+                return refused != null ? new BatchedUsageDecision(null, refused)
+                        : new BatchedUsageDecision(outcome(command.tenantId(), report), null);
+            }).toList());
         });
+    }
+
+    private Stream<BatchedUsageReport> reportsOf(String tenantId) {
+        return sent.stream().filter(command -> command.tenantId().equals(tenantId))
+                .flatMap(command -> command.reports().stream());
     }
 
     private static String[] keys(String prefix) {
         return IntStream.rangeClosed(1, 20).mapToObj(i -> prefix + "-" + i).toArray(String[]::new);
     }
 
-    private static UsageOutcome outcome(RecordUsageCommand command) {
-        return new UsageOutcome(command.tenantId(), command.resource(), true, command.delta(), command.delta(), 1,
+    private static UsageOutcome outcome(String tenantId, BatchedUsageReport report) {
+        return new UsageOutcome(tenantId, report.resource(), true, report.delta(), report.delta(), 1,
                 Quota.of(10), null, false);
     }
 

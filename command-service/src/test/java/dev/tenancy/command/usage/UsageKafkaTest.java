@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -52,6 +54,12 @@ class UsageKafkaTest {
         assertThat(infra.reports(first)).extracting(e -> e.toJson().replace("\\", "").replace(" ", ""))
                 .anySatisfy(json -> assertThat(json).contains("\"used\":60"))
                 .allSatisfy(json -> assertThat(json).contains("kafka:usage-reports").contains("SERVICE"));
+        List<String> reportJson = infra.reports(first).stream()
+                .map(e -> e.toJson().replace("\\", "").replace(" ", "")).toList();
+        assertThat(reportJson).as("each report's events keep its own trace, though decided with others")
+                .allSatisfy(json -> assertThat(field(json, "correlationId")).isEqualTo(field(json, "idempotencyKey")));
+        assertThat(reportJson.stream().map(json -> field(json, "requestId")).distinct())
+                .hasSize(30).allSatisfy(id -> assertThat(id).startsWith("usage-reports-"));
     }
 
     @Test
@@ -112,6 +120,12 @@ class UsageKafkaTest {
         service = infra.start();
 
         awaitReports(tenant, 80);
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertThat(matcher.find()).as(name + " in " + json).isTrue();
+        return matcher.group(1);
     }
 
     private static void awaitReports(String tenant, long expected) {

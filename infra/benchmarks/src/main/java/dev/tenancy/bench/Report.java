@@ -46,7 +46,8 @@ final class Report {
         md.append("- Kafka: the embedded single-node KRaft broker, in the benchmark's JVM; topic `")
                 .append(KafkaLoad.TOPIC).append("` with ").append(r.topicPartitions())
                 .append(" partitions, created by command-service, whose consumer decides each tenant's reports in order, "
-                        + "one command per report.\n");
+                        + "up to 100 of a tenant's reports to one command (`tenancy.usage.kafka.reports-per-command`, "
+                        + "the default).\n");
         md.append("- Services: command-service and query-service each in its own JVM: `")
                 .append(String.join(" ", r.serviceJvm())).append(" <service>-exec.jar` (the token lifetime is raised "
                         + "only so a long run needs no re-login). Everything shares the same cores.\n");

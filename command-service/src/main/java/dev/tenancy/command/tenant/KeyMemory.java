@@ -1,0 +1,32 @@
+package dev.tenancy.command.tenant;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** How the ledger forgets idempotency keys: by age and by count, in constant work per remembered key. */
+final class KeyMemory {
+
+    private KeyMemory() {
+    }
+
+    /**
+     * {@code keyTimes} holds the keys in the order their reports were decided, so forgetting old ones stops at the
+     * first young key and the eldest beyond {@code keep} are at the front.
+     */
+    static void forgetOld(Map<String, ?> outcomes, Map<String, Instant> keyTimes, Instant horizon, int keep) {
+        var oldest = keyTimes.entrySet().iterator();
+        while (oldest.hasNext()) {
+            var entry = oldest.next();
+            if (!entry.getValue().isBefore(horizon)) {
+                break;
+            }
+            outcomes.remove(entry.getKey());
+            oldest.remove();
+        }
+        var eldest = keyTimes.keySet().iterator();
+        while (keyTimes.size() > keep) {
+            outcomes.remove(eldest.next());
+            eldest.remove();
+        }
+    }
+}

@@ -27,11 +27,11 @@ import java.util.TreeSet;
  * What request handling needs of one tenant, folded from its events. {@code version} is the sequence number of the
  * last event folded in: every event of the tenant advances it, so a gap shows that an event was missed.
  */
-record DirectoryEntry(String tenantId, String slug, TenantStatus status, String statusReason, Plan plan,
+public record DirectoryEntry(String tenantId, String slug, TenantStatus status, String statusReason, Plan plan,
                       Map<Feature, Boolean> featureOverrides, Set<String> verifiedDomains, long version,
                       Quota apiCallsPerHour, TenantSecurity security) {
 
-    DirectoryEntry {
+    public DirectoryEntry {
         featureOverrides = Map.copyOf(featureOverrides);
         verifiedDomains = Set.copyOf(verifiedDomains);
         security = security == null ? TenantSecuritySettings.defaults() : security;

@@ -27,6 +27,6 @@ public class TenantDirectoryCatchUp {
 
     @EventHandler
     void on(TenantMessage event, DomainEventMessage<?> message) {
-        projection.on(event, message);
+        projection.fold(event, message, true);
     }
 }

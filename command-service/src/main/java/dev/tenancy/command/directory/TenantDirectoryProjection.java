@@ -12,14 +12,13 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
-import java.util.Optional;
-
 /**
  * Keeps the command side's tenant directory and name registries in step with the tenant events. It runs in a
  * subscribing processor ({@code axon.eventhandling.processors.tenant-directory.mode=subscribing}), that is in the unit
  * of work that stored the events, right after they were appended: what the directory says is what the aggregate
- * decided, with no lag, and nothing here happens for events that were not stored. An event the entry already
- * reflects changes nothing, so {@link TenantDirectoryCatchUp} may deliver it again.
+ * decided, with no lag, and nothing here happens for events that were not stored. The events of one unit of work are
+ * folded into the entry in memory and written once ({@link DirectoryFold}). An event the entry already reflects
+ * changes nothing, so {@link TenantDirectoryCatchUp} may deliver it again.
  */
 @Component
 @ProcessingGroup(TenantDirectoryProjection.GROUP)
@@ -40,11 +39,16 @@ public class TenantDirectoryProjection {
 
     @EventHandler
     void on(TenantMessage event, DomainEventMessage<?> message) {
+        fold(event, message, false);
+    }
+
+    /** {@code failuresPropagate}: see {@link DirectoryFold#of}. */
+    void fold(TenantMessage event, DomainEventMessage<?> message, boolean failuresPropagate) {
         if (!AGGREGATE_TYPE.equals(message.getType())) {
             return;
         }
-        Optional<DirectoryEntry> current = store.find(event.tenantId());
-        if (store.reflects(current, message.getSequenceNumber())) {
+        DirectoryFold fold = DirectoryFold.of(event.tenantId(), store, failuresPropagate);
+        if (store.reflects(fold.entry(), message.getSequenceNumber())) {
             return;
         }
         // the registries first: should the entry's write fail, the catch-up processor does both again
@@ -54,6 +58,6 @@ public class TenantDirectoryProjection {
         } else if (event instanceof DomainRemovedEvent removed) {
             domains.release(removed.domain(), removed.tenantId());
         }
-        store.record(event.tenantId(), event, message.getSequenceNumber(), current);
+        fold.advance(store.fold(event.tenantId(), event, message.getSequenceNumber(), fold.entry()));
     }
 }

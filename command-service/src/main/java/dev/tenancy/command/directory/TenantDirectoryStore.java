@@ -73,19 +73,32 @@ public class TenantDirectoryStore {
     }
 
     /**
-     * Folds one event into {@code current} (what {@link #find} answered); a gap in the sequence (a missed event)
-     * folds the whole entry again instead.
+     * {@code current} with one event folded in, in memory; a gap in the sequence (a missed event) folds the entry
+     * from the event store instead (and writes it). Written by {@link DirectoryFold}.
      */
-    public void record(String tenantId, Object event, long sequence, Optional<DirectoryEntry> current) {
+    Optional<DirectoryEntry> fold(String tenantId, Object event, long sequence, Optional<DirectoryEntry> current) {
         if (reflects(current, sequence)) {
-            return;
+            return current;
         }
         if (current.isEmpty() && event instanceof TenantCreatedEvent created) {
-            save(DirectoryEntry.created(created, sequence));
-        } else if (current.isPresent() && current.get().version() == sequence - 1) {
-            save(current.get().apply(event, sequence));
-        } else {
-            rebuild(tenantId);
+            return Optional.of(DirectoryEntry.created(created, sequence));
+        }
+        Optional<DirectoryEntry> base = current.filter(entry -> entry.version() == sequence - 1)
+                .or(() -> rebuild(tenantId));
+        return base.filter(entry -> entry.version() == sequence - 1).map(entry -> entry.apply(event, sequence))
+                .or(() -> base);
+    }
+
+    /** Never goes back: an entry already at this version or later (written concurrently) is kept, unless outdated. */
+    public void write(String tenantId, DirectoryEntry entry) {
+        try {
+            entries.replaceOne(Filters.and(Filters.eq("_id", tenantId), Filters.or(
+                            Filters.lt(VERSION, entry.version()), Filters.exists(SECURITY, false))),
+                    document(entry), new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
         }
     }
 
@@ -99,22 +112,9 @@ public class TenantDirectoryStore {
             }
         }
         if (entry != null) {
-            save(entry);
+            write(tenantId, entry);
         }
         return Optional.ofNullable(entry);
-    }
-
-    /** Never goes back: an entry already at this version or later (written concurrently) is kept, unless outdated. */
-    private void save(DirectoryEntry entry) {
-        try {
-            entries.replaceOne(Filters.and(Filters.eq("_id", entry.tenantId()), Filters.or(
-                            Filters.lt(VERSION, entry.version()), Filters.exists(SECURITY, false))),
-                    document(entry), new ReplaceOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
     }
 
     private static Document document(DirectoryEntry entry) {

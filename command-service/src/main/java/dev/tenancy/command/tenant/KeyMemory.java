@@ -10,10 +10,14 @@ final class KeyMemory {
     }
 
     /**
+     * Remembers {@code key} and forgets keys decided before {@code horizon} and all but the latest {@code keep}.
      * {@code keyTimes} holds the keys in the order their reports were decided, so forgetting old ones stops at the
      * first young key and the eldest beyond {@code keep} are at the front.
      */
-    static void forgetOld(Map<String, ?> outcomes, Map<String, Instant> keyTimes, Instant horizon, int keep) {
+    static <V> void remember(Map<String, V> outcomes, Map<String, Instant> keyTimes, String key, V outcome,
+                             Instant at, Instant horizon, int keep) {
+        outcomes.put(key, outcome);
+        keyTimes.put(key, at);
         var oldest = keyTimes.entrySet().iterator();
         while (oldest.hasNext()) {
             var entry = oldest.next();

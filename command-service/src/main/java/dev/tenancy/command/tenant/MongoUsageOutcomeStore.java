@@ -2,9 +2,11 @@ package dev.tenancy.command.tenant;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.tenancy.api.plan.Quota;
 import dev.tenancy.api.plan.Resource;
@@ -15,7 +17,11 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -47,9 +53,38 @@ public class MongoUsageOutcomeStore implements UsageOutcomeStore {
     }
 
     @Override
+    public Map<String, UsageOutcome> findAll(String tenantId, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Date horizon = Date.from(clock.instant().minus(UsageLedger.KEY_MEMORY));
+        List<String> ids = keys.stream().map(key -> id(tenantId, key)).toList();
+        Map<String, UsageOutcome> found = new HashMap<>();
+        outcomes.find(Filters.and(Filters.in("_id", ids), Filters.gte(DECIDED_AT, horizon)))
+                .forEach(document -> found.put(document.getString("key"), toOutcome(document)));
+        return found;
+    }
+
+    @Override
     public void save(String tenantId, String key, UsageOutcome outcome, Instant decidedAt) {
+        Document document = document(tenantId, key, outcome, decidedAt);
+        outcomes.replaceOne(Filters.eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    public void saveAll(String tenantId, List<DecidedOutcome> decided) {
+        if (decided.isEmpty()) {
+            return;
+        }
+        outcomes.bulkWrite(decided.stream().map(d -> document(tenantId, d.key(), d.outcome(), d.decidedAt()))
+                .map(document -> new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document,
+                        new ReplaceOptions().upsert(true)))
+                .toList(), new BulkWriteOptions().ordered(false));
+    }
+
+    private static Document document(String tenantId, String key, UsageOutcome outcome, Instant decidedAt) {
         Quota limit = outcome.limit();
-        Document document = new Document("_id", id(tenantId, key))
+        return new Document("_id", id(tenantId, key))
                 .append("tenantId", tenantId)
                 .append("key", key)
                 .append("accepted", outcome.accepted())
@@ -60,7 +95,6 @@ public class MongoUsageOutcomeStore implements UsageOutcomeStore {
                 .append("limit", new Document("unlimited", limit.unlimited()).append("max", limit.max()))
                 .append("reason", outcome.reason())
                 .append(DECIDED_AT, Date.from(decidedAt));
-        outcomes.replaceOne(Filters.eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
     }
 
     @Override

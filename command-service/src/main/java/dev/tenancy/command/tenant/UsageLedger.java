@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -62,40 +63,52 @@ class UsageLedger {
 
     @CommandHandler
     UsageOutcome handle(RecordUsageCommand command, Clock clock, UsageOutcomeStore store) {
-        return decideOnce(command, MetaData.emptyInstance(), clock, store);
+        List<DecidedOutcome> decided = new ArrayList<>(1);
+        UsageOutcome outcome = decideOnce(command, MetaData.emptyInstance(), clock, key -> store.find(tenantId, key)
+                .orElse(null), decided);
+        keep(decided, store);
+        return outcome;
     }
 
-    /** Every report is decided as if sent alone; a refusal by the tenant's rules answers only for its own report. */
+    /**
+     * Every report is decided as if sent alone; a refusal by the tenant's rules answers only for its own report. The
+     * outcome store is asked once for all keys this aggregate no longer remembers, and written once.
+     */
     @CommandHandler
     List<BatchedUsageDecision> handle(RecordUsageBatchCommand command, Clock clock, UsageOutcomeStore store) {
+        Map<String, UsageOutcome> stored = store.findAll(tenantId, command.reports().stream()
+                .map(BatchedUsageReport::idempotencyKey).filter(key -> key != null && !outcomes.containsKey(key))
+                .toList());
+        List<DecidedOutcome> decided = new ArrayList<>(command.reports().size());
         List<BatchedUsageDecision> decisions = new ArrayList<>(command.reports().size());
         for (BatchedUsageReport report : command.reports()) {
             try {
-                decisions.add(BatchedUsageDecision.decided(
-                        decideOnce(report.toCommand(tenantId), MetaData.from(report.trace()), clock, store)));
+                decisions.add(BatchedUsageDecision.decided(decideOnce(report.toCommand(tenantId),
+                        MetaData.from(report.trace()), clock, stored::get, decided)));
             } catch (TenantRuleViolation refusal) {
                 decisions.add(BatchedUsageDecision.refused(refusal));
             }
         }
+        keep(decided, store);
         return decisions;
     }
 
     private UsageOutcome decideOnce(RecordUsageCommand command, MetaData trace, Clock clock,
-                                    UsageOutcomeStore store) {
+                                    Function<String, UsageOutcome> storedOutcome, List<DecidedOutcome> decided) {
         UsageRules.check(command);
         String key = command.idempotencyKey();
-        UsageOutcome earlier = outcomes.get(key);
-        if (earlier == null) {
-            earlier = store.find(tenantId, key).orElse(null);
-        }
+        UsageOutcome earlier = outcomes.containsKey(key) ? outcomes.get(key) : storedOutcome.apply(key);
         if (earlier != null) {
             return earlier.asReplay();
         }
         UsageOutcome outcome = decide(command, trace, clock);
-        Instant decidedAt = clock.instant();
-        // Only once the events are stored: the store must never answer for a report that was not counted.
-        CurrentUnitOfWork.get().afterCommit(unit -> store.save(tenantId, key, outcome, decidedAt));
+        decided.add(new DecidedOutcome(key, outcome, clock.instant()));
         return outcome;
+    }
+
+    /** Only once the events are stored: the store must never answer for a report that was not counted. */
+    private void keep(List<DecidedOutcome> decided, UsageOutcomeStore store) {
+        CurrentUnitOfWork.get().afterCommit(unit -> store.saveAll(tenantId, decided));
     }
 
     private UsageOutcome decide(RecordUsageCommand command, MetaData trace, Clock clock) {
@@ -226,9 +239,7 @@ class UsageLedger {
     }
 
     private void remember(String key, UsageOutcome outcome, Instant at) {
-        outcomes.put(key, outcome);
-        keyTimes.put(key, at);
-        KeyMemory.forgetOld(outcomes, keyTimes, at.minus(KEY_MEMORY), RECENT_KEYS);
+        KeyMemory.remember(outcomes, keyTimes, key, outcome, at, at.minus(KEY_MEMORY), RECENT_KEYS);
     }
 
     int rememberedKeys() {

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,5 +68,22 @@ class MongoUsageOutcomeStoreTest {
         new UsageOutcomeCleanup(store, clock).scheduled();
         assertThat(CLIENT.getDatabase("outcomes").getCollection("usage_outcomes").countDocuments()).isEqualTo(1);
         assertThat(store.deleteOlderThan(NOW.plus(Duration.ofDays(3)))).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchIsSavedInOneWriteAndFoundInOneQueryWithinTheKeyMemory() {
+        store.save("t-2", "k1", ACCEPTED, NOW);
+        store.saveAll("t-1", List.of(new DecidedOutcome("k1", REFUSED, NOW),
+                new DecidedOutcome("k2", ACCEPTED, NOW.plus(Duration.ofHours(30))),
+                new DecidedOutcome("k1", REFUSED, NOW)));
+        store.saveAll("t-1", List.of());
+
+        assertThat(store.findAll("t-1", List.of("k1", "k2", "k3"))).containsExactlyInAnyOrderEntriesOf(
+                Map.of("k1", REFUSED, "k2", ACCEPTED));
+        assertThat(store.findAll("t-1", List.of())).isEmpty();
+        assertThat(CLIENT.getDatabase("outcomes").getCollection("usage_outcomes").countDocuments()).isEqualTo(3);
+        clock.advance(UsageLedger.KEY_MEMORY.plusMinutes(1));
+        assertThat(store.findAll("t-1", List.of("k1", "k2"))).containsExactlyInAnyOrderEntriesOf(
+                Map.of("k2", ACCEPTED));
     }
 }

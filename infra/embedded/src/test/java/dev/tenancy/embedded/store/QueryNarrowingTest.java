@@ -93,6 +93,29 @@ class QueryNarrowingTest {
     }
 
     @Test
+    void aTrackingPollHandsTheServerOnlyTheEventsItHasNotSeen() {
+        MongoBackend backend = NarrowingBackends.memory();
+        withCollection(backend, events -> {
+            createIndexes(events);
+            events.insertMany(events(100, 10));
+            NarrowingStats stats = stats(backend);
+            List<String> seen = new ArrayList<>();
+            for (int n = 900; n < 995; n++) {
+                seen.add("e-" + n % 100 + "-" + n / 100);
+            }
+            long before = stats.examinedCandidates();
+
+            List<Document> tail = events.find(and(gte("timestamp", T0.plusSeconds(900).toString()),
+                    nin("eventIdentifier", seen))).sort(Sorts.ascending("timestamp", "sequenceNumber"))
+                    .into(new ArrayList<>());
+
+            assertThat(tail).extracting(document -> document.getString("eventIdentifier"))
+                    .containsExactly("e-95-9", "e-96-9", "e-97-9", "e-98-9", "e-99-9");
+            assertThat(stats.examinedCandidates() - before).isEqualTo(5);
+        });
+    }
+
+    @Test
     void aVersionGuardedWriteFindsItsDocumentById() {
         MongoBackend backend = NarrowingBackends.memory();
         withCollection(backend, counters -> {
@@ -204,6 +227,12 @@ class QueryNarrowingTest {
                 and(gt("timestamp", mid), lte("timestamp", mid)),
                 and(gte("timestamp", mid), lte("timestamp", mid)),
                 and(gte("timestamp", T0.plusSeconds(100).toString()), nin("eventIdentifier", List.of("e-20-0"))),
+                and(gte("timestamp", T0.plusSeconds(20).toString()), nin("eventIdentifier", manyIds())),
+                and(gte("timestamp", mid), nin("n", List.of(61L, 62, 63L, 64, 65L, 66, 67L, 68, 69L, 70, 71L, 72,
+                        73L, 74, 75L, 76, 12L))),
+                and(gte("sequenceNumber", 0L), nin("aggregateIdentifier", List.of("agg-0", "agg-1", "agg-2", "agg-3",
+                        "agg-4", "agg-5", "agg-6", "agg-7", "agg-8", "agg-9", "agg-10", "agg-11", "agg-12", "agg-13",
+                        "agg-14", "agg-15", "shared"))),
                 new Document("timestamp", new Document("$gte", mid).append("$ne", T0.plusSeconds(70).toString())),
                 and(eq("_id", "odd-string"), exists("timestamp")),
                 and(in("_id", List.of("odd-string", "odd-array", "nothing")), lt("version", 5)),
@@ -223,6 +252,17 @@ class QueryNarrowingTest {
                 gte("when", new Date(T0.plusSeconds(30).toEpochMilli())),
                 eq("aggregateIdentifier", new ObjectId("650000000000000000000001")),
                 new Document());
+    }
+
+    /** Event ids as a tracking poll sends them: most of the window, plus some of no event at all. */
+    private static List<String> manyIds() {
+        List<String> ids = new ArrayList<>();
+        for (int aggregate = 0; aggregate < 30; aggregate += 2) {
+            ids.add("e-" + aggregate + "-1");
+            ids.add("e-" + aggregate + "-2");
+        }
+        ids.addAll(List.of("odd-1", "odd-2", "odd-4", "no-such-event"));
+        return ids;
     }
 
     private static List<Document> events(int aggregates, int perAggregate) {

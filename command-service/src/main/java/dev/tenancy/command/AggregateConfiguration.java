@@ -19,7 +19,7 @@ public class AggregateConfiguration {
     /** Busy tenants (usage events) would otherwise replay their whole history on every command. */
     @Bean
     public SnapshotTriggerDefinition tenantSnapshotTrigger(Snapshotter snapshotter,
-            @Value("${tenancy.snapshot.threshold:100}") int threshold) {
+            @Value("${tenancy.snapshot.threshold:500}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 

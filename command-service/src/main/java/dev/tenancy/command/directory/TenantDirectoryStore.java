@@ -15,6 +15,7 @@ import dev.tenancy.api.tenant.event.TenantCreatedEvent;
 import dev.tenancy.platform.axon.EventStoreProperties;
 import dev.tenancy.platform.tenant.TenantSecurity;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -104,7 +105,10 @@ public class TenantDirectoryStore {
 
     Optional<DirectoryEntry> rebuild(String tenantId) {
         DirectoryEntry entry = null;
-        for (DomainEventMessage<?> event : eventStore.readEvents(tenantId, 0).asStream().toList()) {
+        // one event at a time: a long history (100,000 usage events) must not be held in memory at once
+        DomainEventStream events = eventStore.readEvents(tenantId, 0);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
             if (entry == null && event.getPayload() instanceof TenantCreatedEvent created) {
                 entry = DirectoryEntry.created(created, event.getSequenceNumber());
             } else if (entry != null && event.getSequenceNumber() > entry.version()) {

@@ -15,6 +15,7 @@ import dev.tenancy.api.tenant.event.TenantDeletedEvent;
 import dev.tenancy.api.usage.UsagePeriodResetEvent;
 import dev.tenancy.platform.axon.EventStoreProperties;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -88,7 +89,10 @@ public class UsagePeriodStore {
         Instant periodEnd = null;
         boolean deleted = false;
         long version = -1;
-        for (DomainEventMessage<?> event : eventStore.readEvents(tenantId, 0).asStream().toList()) {
+        // one event at a time: a long history (100,000 usage events) must not be held in memory at once
+        DomainEventStream events = eventStore.readEvents(tenantId, 0);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
             Object payload = event.getPayload();
             if (payload instanceof TenantCreatedEvent created) {
                 periodEnd = UsagePeriodProjection.firstPeriodEnd(created);

@@ -46,7 +46,8 @@ final class ReplayReport {
                 + "alone), `--segments` (1,2,4, tried with the bulk pass), `--service-heap` (384m), "
                 + "`--repo`, `--report` (docs/benchmarks.md; `none` to only print).\n\n");
         md.append(String.format(Locale.ROOT, "Set-up: the same stack as above (stand-in store in the benchmark's "
-                        + "JVM, services as child JVMs with -Xmx%s, machine: %d cores, %s). One tenant signs up and "
+                        + "JVM, services as child JVMs with -Xmx%s -XX:+UseSerialGC, machine: %d cores, %s). "
+                        + "One tenant signs up and "
                         + "reports usage once; its events are cloned into %d tenants' interleaved histories "
                         + "(creation, owner, then usage reports), %d events appended directly in %.1f s, "
                         + "time-stamped %d ms apart and ending an hour back, so the live processors skip them; %d "

@@ -29,7 +29,8 @@ final class Report {
                 .append(BenchSettings.DEFAULT_KAFKA_RECORDS)
                 .append("), `--long-events` (").append(BenchSettings.DEFAULT_LONG_EVENTS)
                 .append("), `--long-seed` (`store` or `kafka`, see below), `--long-commands` (200), `--service-heap` "
-                        + "(384m), `--repo` (found from the working directory), `--report` (docs/benchmarks.md; `none` "
+                        + "(" + BenchSettings.DEFAULT_SERVICE_HEAP + "), `--repo` (found from the working directory), "
+                        + "`--report` (docs/benchmarks.md; `none` "
                         + "to only print). It needs the services' `-exec.jar`s built by the package step; the normal "
                         + "build never runs it. Each run starts from an empty store in a temporary directory.\n\n");
         md.append("## Machine\n\n| | |\n| --- | --- |\n");

@@ -27,7 +27,8 @@ class BenchSettingsTest {
         assertThat(settings.report()).isEqualTo(repo.resolve("docs/benchmarks.md").toAbsolutePath());
         assertThat(settings.threads()).isEqualTo(8);
         assertThat(settings.durationSeconds()).isEqualTo(20);
-        assertThat(settings.kafkaRecords()).isEqualTo(3_000);
+        assertThat(settings.kafkaRecords()).isEqualTo(6_000);
+        assertThat(settings.serviceHeap()).isEqualTo("256m");
         assertThat(settings.longEvents()).isEqualTo(100_000);
         assertThat(settings.warmupSeconds()).isEqualTo(60);
         assertThat(settings.longSeed()).isEqualTo(BenchSettings.SEED_STORE);

@@ -155,7 +155,7 @@ class LoginThrottleTest {
     }
 
     private LoginThrottle newThrottle() {
-        return new LoginThrottle(CLIENT, new EventStoreProperties(null, "throttle", null, null, null), DEFAULTS,
+        return new LoginThrottle(CLIENT, new EventStoreProperties(null, "throttle", null, null, null, null), DEFAULTS,
                 clock);
     }
 

@@ -36,7 +36,7 @@ class MongoUsageOutcomeStoreTest {
         CLIENT.getDatabase("outcomes").drop();
         clock = new MutableClock(NOW);
         store = new MongoUsageOutcomeStore(CLIENT,
-                new EventStoreProperties(null, "outcomes", null, null, null), clock);
+                new EventStoreProperties(null, "outcomes", null, null, null, null), clock);
     }
 
     @AfterAll

@@ -31,7 +31,7 @@ class ReservationTest {
     void setUp() {
         CLIENT.getDatabase("reservations").drop();
         clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        EventStoreProperties properties = new EventStoreProperties(null, "reservations", null, null, null);
+        EventStoreProperties properties = new EventStoreProperties(null, "reservations", null, null, null, null);
         slugs = new SlugRegistry(CLIENT, properties, clock);
         domains = new DomainRegistry(CLIENT, properties, clock);
     }

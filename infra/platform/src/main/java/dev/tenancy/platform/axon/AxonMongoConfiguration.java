@@ -90,7 +90,10 @@ public class AxonMongoConfiguration {
                 .build();
     }
 
-    /** Polls the store for other nodes' events every {@code fetchDelay} when idle; local appends wake it at once. */
+    /**
+     * Polls the store for other nodes' events every {@code fetchDelay} when idle; local appends wake it at once. The
+     * processors near the head share the last {@code cachedEvents} events (see {@link EventStoreProperties}).
+     */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
@@ -100,6 +103,7 @@ public class AxonMongoConfiguration {
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(properties.fetchDelay().toMillis())
+                .cachedEvents(properties.cachedEvents())
                 .build();
     }
 

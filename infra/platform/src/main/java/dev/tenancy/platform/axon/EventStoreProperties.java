@@ -14,15 +14,21 @@ import java.time.Duration;
  *                        between writers plus the longest append
  * @param batchSize       events fetched per round trip while tracking or sourcing an aggregate
  * @param fetchDelay      how often an idle tracking reader polls for events appended by other nodes
+ * @param cachedEvents    events the embedded event store keeps for the tracking processors that read near the head
+ *                        of the stream (Axon's default is 10,000). Each holds its axon-mongo tracking token, and each
+ *                        token the ids of every event within the look-back window: at 200 events/s and 5 s, 1,000 ids
+ *                        per event, so Axon's default filled a 256 MiB heap. A processor further behind reads the
+ *                        store itself until it catches up.
  */
 @ConfigurationProperties("tenancy.event-store")
 public record EventStoreProperties(String eventDatabase, String serviceDatabase, Duration lookBackTime,
-                                   Integer batchSize, Duration fetchDelay) {
+                                   Integer batchSize, Duration fetchDelay, Integer cachedEvents) {
 
     public EventStoreProperties {
         eventDatabase = eventDatabase == null ? "tenancy_events" : eventDatabase;
         lookBackTime = lookBackTime == null ? Duration.ofSeconds(5) : lookBackTime;
         batchSize = batchSize == null ? 100 : batchSize;
         fetchDelay = fetchDelay == null ? Duration.ofMillis(250) : fetchDelay;
+        cachedEvents = cachedEvents == null ? 500 : cachedEvents;
     }
 }

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import static org.mockito.Mockito.mock;
+
 /** A tenant aggregate fixture with the clock and the domain collaborators its handlers take as parameters. */
 final class TenantFixtures {
 
@@ -27,6 +29,16 @@ final class TenantFixtures {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(registry);
         fixture.registerInjectableResource(verifier);
+        return fixture;
+    }
+
+    /** A tenant fixture for usage: the given clock and outcome store, registries that refuse nothing. */
+    static AggregateTestFixture<TenantAggregate> usageFixture(Clock clock, UsageOutcomeStore store) {
+        AggregateTestFixture<TenantAggregate> fixture = new AggregateTestFixture<>(TenantAggregate.class);
+        fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(mock(DomainRegistry.class));
+        fixture.registerInjectableResource(mock(DomainVerifier.class));
+        fixture.registerInjectableResource(store);
         return fixture;
     }
 

@@ -27,7 +27,6 @@ import static dev.tenancy.command.tenant.TenantFixtures.NOW;
 import static dev.tenancy.command.tenant.TenantFixtures.TENANT;
 import static dev.tenancy.command.tenant.TenantFixtures.created;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
 /** A batch of one tenant's reports: each decided as if sent alone, each traced to its own report. */
 class UsageBatchTest {
@@ -39,11 +38,7 @@ class UsageBatchTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(TenantAggregate.class);
-        fixture.registerInjectableResource(new MutableClock(NOW));
-        fixture.registerInjectableResource(mock(DomainRegistry.class));
-        fixture.registerInjectableResource(mock(DomainVerifier.class));
-        fixture.registerInjectableResource(store);
+        fixture = TenantFixtures.usageFixture(new MutableClock(NOW), store);
     }
 
     @Test

@@ -20,7 +20,6 @@ import static dev.tenancy.command.tenant.TenantFixtures.NOW;
 import static dev.tenancy.command.tenant.TenantFixtures.TENANT;
 import static dev.tenancy.command.tenant.TenantFixtures.created;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
 /** Idempotency keys beyond the aggregate's recent set are answered from the outcome store. */
 class UsageKeysTest {
@@ -32,11 +31,7 @@ class UsageKeysTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(TenantAggregate.class);
-        fixture.registerInjectableResource(new MutableClock(NOW));
-        fixture.registerInjectableResource(mock(DomainRegistry.class));
-        fixture.registerInjectableResource(mock(DomainVerifier.class));
-        fixture.registerInjectableResource(store);
+        fixture = TenantFixtures.usageFixture(new MutableClock(NOW), store);
     }
 
     private static UsageRecordedEvent recorded(long used, String key) {

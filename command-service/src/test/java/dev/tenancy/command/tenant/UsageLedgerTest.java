@@ -22,7 +22,6 @@ import java.util.List;
 import static dev.tenancy.command.tenant.TenantFixtures.NOW;
 import static dev.tenancy.command.tenant.TenantFixtures.TENANT;
 import static dev.tenancy.command.tenant.TenantFixtures.created;
-import static org.mockito.Mockito.mock;
 
 class UsageLedgerTest {
 
@@ -35,11 +34,7 @@ class UsageLedgerTest {
     @BeforeEach
     void setUp() {
         clock = new MutableClock(NOW);
-        fixture = new AggregateTestFixture<>(TenantAggregate.class);
-        fixture.registerInjectableResource(clock);
-        fixture.registerInjectableResource(mock(DomainRegistry.class));
-        fixture.registerInjectableResource(mock(DomainVerifier.class));
-        fixture.registerInjectableResource(store);
+        fixture = TenantFixtures.usageFixture(clock, store);
     }
 
     private static RecordUsageCommand use(Resource resource, long delta, String key) {

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -58,11 +59,7 @@ class QueryNarrowingTest {
 
     @Test
     void anEventStreamQueryExaminesOnlyTheAskedPartOfThatAggregatesEvents() {
-        MongoBackend backend = NarrowingBackends.memory();
-        withCollection(backend, events -> {
-            createIndexes(events);
-            events.insertMany(events(200, 10));
-            NarrowingStats stats = stats(backend);
+        withEvents(200, 10, (events, stats) -> {
             long before = stats.examinedCandidates();
 
             List<Document> stream = events.find(and(eq("aggregateIdentifier", "agg-7"), gte("sequenceNumber", 3L)))
@@ -76,11 +73,7 @@ class QueryNarrowingTest {
 
     @Test
     void aTrackingPollExaminesOnlyTheEventsSinceItsToken() {
-        MongoBackend backend = NarrowingBackends.memory();
-        withCollection(backend, events -> {
-            createIndexes(events);
-            events.insertMany(events(100, 10));
-            NarrowingStats stats = stats(backend);
+        withEvents(100, 10, (events, stats) -> {
             long before = stats.examinedCandidates();
 
             String since = T0.plusSeconds(995).toString();
@@ -94,11 +87,7 @@ class QueryNarrowingTest {
 
     @Test
     void aTrackingPollHandsTheServerOnlyTheEventsItHasNotSeen() {
-        MongoBackend backend = NarrowingBackends.memory();
-        withCollection(backend, events -> {
-            createIndexes(events);
-            events.insertMany(events(100, 10));
-            NarrowingStats stats = stats(backend);
+        withEvents(100, 10, (events, stats) -> {
             List<String> seen = new ArrayList<>();
             for (int n = 900; n < 995; n++) {
                 seen.add("e-" + n % 100 + "-" + n / 100);
@@ -313,6 +302,17 @@ class QueryNarrowingTest {
     private static NarrowingStats stats(MongoBackend backend) {
         return ((NarrowedCollection) ((AbstractMongoBackend) backend).resolveDatabase("db")
                 .resolveCollection("events", true)).narrowing();
+    }
+
+    /** A narrowing collection with {@code aggregates} x {@code perAggregate} events and the event indexes. */
+    private static void withEvents(int aggregates, int perAggregate,
+                                   BiConsumer<MongoCollection<Document>, NarrowingStats> work) {
+        MongoBackend backend = NarrowingBackends.memory();
+        withCollection(backend, events -> {
+            createIndexes(events);
+            events.insertMany(events(aggregates, perAggregate));
+            work.accept(events, stats(backend));
+        });
     }
 
     private static void withCollection(MongoBackend backend, Consumer<MongoCollection<Document>> work) {

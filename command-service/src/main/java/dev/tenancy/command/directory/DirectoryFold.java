@@ -62,7 +62,7 @@ final class DirectoryFold {
             return;
         }
         try {
-            store.write(tenantId, entry.get());
+            store.write(entry.get());
         } catch (RuntimeException e) {
             if (failuresPropagate) {
                 throw e;

@@ -91,9 +91,9 @@ public class TenantDirectoryStore {
     }
 
     /** Never goes back: an entry already at this version or later (written concurrently) is kept, unless outdated. */
-    public void write(String tenantId, DirectoryEntry entry) {
+    public void write(DirectoryEntry entry) {
         try {
-            entries.replaceOne(Filters.and(Filters.eq("_id", tenantId), Filters.or(
+            entries.replaceOne(Filters.and(Filters.eq("_id", entry.tenantId()), Filters.or(
                             Filters.lt(VERSION, entry.version()), Filters.exists(SECURITY, false))),
                     document(entry), new ReplaceOptions().upsert(true));
         } catch (MongoWriteException e) {
@@ -116,7 +116,7 @@ public class TenantDirectoryStore {
             }
         }
         if (entry != null) {
-            write(tenantId, entry);
+            write(entry);
         }
         return Optional.ofNullable(entry);
     }

@@ -239,7 +239,7 @@ class UsageLedger {
     }
 
     private void remember(String key, UsageOutcome outcome, Instant at) {
-        KeyMemory.remember(outcomes, keyTimes, key, outcome, at, at.minus(KEY_MEMORY), RECENT_KEYS);
+        KeyMemory.remember(outcomes, keyTimes, key, outcome, at, KEY_MEMORY, RECENT_KEYS);
     }
 
     int rememberedKeys() {

@@ -73,14 +73,15 @@ class TenantDirectoryCatchUpTest extends CommandApiTestSupport {
         }
 
         @Override
-        public void write(String tenantId, DirectoryEntry entry) {
+        public void write(DirectoryEntry entry) {
+            String tenantId = entry.tenantId();
             if (entry.status() == TenantStatus.SUSPENDED) {
                 suspendedWrites.computeIfAbsent(tenantId, id -> new AtomicInteger()).incrementAndGet();
                 if (armed.remove(tenantId)) {
                     throw new MongoException("directory write refused");
                 }
             }
-            super.write(tenantId, entry);
+            super.write(entry);
         }
     }
 

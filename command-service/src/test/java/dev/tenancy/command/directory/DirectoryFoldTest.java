@@ -48,9 +48,9 @@ class DirectoryFoldTest {
         stored.set(DirectoryEntry.created(created, 5));
         when(store.find(TENANT)).thenAnswer(call -> Optional.of(stored.get()));
         doAnswer(call -> {
-            stored.set(call.getArgument(1));
+            stored.set(call.getArgument(0));
             return null;
-        }).when(store).write(eq(TENANT), any());
+        }).when(store).write(argThat(entry -> entry.tenantId().equals(TENANT)));
         when(store.reflects(any(), anyLong())).thenCallRealMethod();
         when(store.fold(eq(TENANT), any(), anyLong(), any())).thenCallRealMethod();
     }
@@ -61,11 +61,11 @@ class DirectoryFoldTest {
         for (long sequence = 6; sequence <= 105; sequence++) {
             projection.on(usage(sequence), message(sequence));
         }
-        verify(store, never()).write(any(), any());
+        verify(store, never()).write(any());
         unitOfWork.commit();
 
         verify(store, times(1)).find(TENANT);
-        verify(store, times(1)).write(eq(TENANT), argThat(entry -> entry.version() == 105));
+        verify(store, times(1)).write(argThat(entry -> entry.tenantId().equals(TENANT) && entry.version() == 105));
     }
 
     @Test
@@ -75,7 +75,7 @@ class DirectoryFoldTest {
         projection.on(usage(5), message(5));
         unitOfWork.commit();
 
-        verify(store, never()).write(any(), any());
+        verify(store, never()).write(any());
     }
 
     @Test
@@ -83,14 +83,14 @@ class DirectoryFoldTest {
         projection.on(usage(6), message(6));
         projection.on(usage(7), message(7));
 
-        verify(store).write(eq(TENANT), argThat(entry -> entry.version() == 6));
-        verify(store).write(eq(TENANT), argThat(entry -> entry.version() == 7));
+        verify(store).write(argThat(entry -> entry.tenantId().equals(TENANT) && entry.version() == 6));
+        verify(store).write(argThat(entry -> entry.tenantId().equals(TENANT) && entry.version() == 7));
         assertThat(stored.get().version()).isEqualTo(7);
     }
 
     @Test
     void aFailedWriteIsLoggedForTheSubscribingProjectionButFailsTheCatchUpSoItRetries() {
-        doThrow(new MongoException("refused")).when(store).write(any(), any());
+        doThrow(new MongoException("refused")).when(store).write(any());
 
         DefaultUnitOfWork<?> subscribing = DefaultUnitOfWork.startAndGet(null);
         projection.on(usage(6), message(6));
@@ -99,7 +99,7 @@ class DirectoryFoldTest {
         DefaultUnitOfWork<?> catchUp = DefaultUnitOfWork.startAndGet(null);
         projection.fold(usage(6), message(6), true);
         assertThatThrownBy(catchUp::commit).hasMessageContaining("refused");
-        verify(store, times(2)).write(eq(TENANT), argThat(entry -> entry.version() == 6));
+        verify(store, times(2)).write(argThat(entry -> entry.tenantId().equals(TENANT) && entry.version() == 6));
     }
 
     private static TenantMessage usage(long sequence) {

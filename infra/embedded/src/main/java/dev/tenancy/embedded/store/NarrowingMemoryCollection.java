@@ -53,9 +53,9 @@ final class NarrowingMemoryCollection extends MemoryCollection implements Narrow
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
-        return narrowing.candidates(count(), query, orderBy, getIndexes())
-                .map(positions -> matchDocuments(query, narrowing.withoutExcluded(query, positions,
-                        this::getDocument), orderBy, numberToSkip, limit, batchSize, fieldSelector))
+        return narrowing.candidates(count(), query, orderBy, getIndexes(), this::getDocument)
+                .map(positions -> matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize,
+                        fieldSelector))
                 .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
     }
 

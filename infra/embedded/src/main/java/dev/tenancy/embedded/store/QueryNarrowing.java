@@ -88,10 +88,22 @@ final class QueryNarrowing<P> implements NarrowingStats {
     /**
      * The positions of every document that may match {@code query}, or empty when the server should plan it itself:
      * the collection is small, it has a unique index for exactly this query, or no known field narrows it.
+     * {@code documents} reads a position's document, for a long {@code $nin} (see {@link #withoutExcluded}).
      */
-    synchronized Optional<List<P>> candidates(int documents, Document query, Document orderBy,
-                                              List<Index<P>> indexes) {
-        if (documents < WORTH_IT || orderBy != null && orderBy.containsKey("$natural")
+    Optional<List<P>> candidates(int count, Document query, Document orderBy, List<Index<P>> indexes,
+                                 Function<P, Document> documents) {
+        Optional<List<P>> found = planned(count, query, orderBy, indexes)
+                .map(positions -> withoutExcluded(query, positions, documents));
+        found.ifPresent(positions -> {
+            narrowed.increment();
+            examined.add(positions.size());
+        });
+        return found;
+    }
+
+    private synchronized Optional<List<P>> planned(int count, Document query, Document orderBy,
+                                                   List<Index<P>> indexes) {
+        if (count < WORTH_IT || orderBy != null && orderBy.containsKey("$natural")
                 || indexes.stream().anyMatch(index -> index.canHandle(query))) {
             return Optional.empty();
         }
@@ -100,8 +112,6 @@ final class QueryNarrowing<P> implements NarrowingStats {
             if (orderBy == null || orderBy.isEmpty()) {
                 positions.sort(naturalOrder);
             }
-            narrowed.increment();
-            examined.add(positions.size());
         });
         return found;
     }
@@ -110,9 +120,10 @@ final class QueryNarrowing<P> implements NarrowingStats {
      * {@code positions} less the documents a {@code $nin} of many values rules out. The server's matcher compares a
      * document with such a list one value at a time, and a tracking poll sends every event id of its look-back window
      * (hundreds under load) and gets about as many candidates: a hash lookup per candidate instead. A document is
-     * dropped only when its value is a plain key in the list; arrays and other types are left to the server.
+     * dropped only when its value is a plain key in the list; arrays and other types are left to the server. Outside
+     * the planner's lock: it reads documents.
      */
-    List<P> withoutExcluded(Document query, List<P> positions, Function<P, Document> documents) {
+    private List<P> withoutExcluded(Document query, List<P> positions, Function<P, Document> documents) {
         Map<String, Set<Object>> excluded = FieldCondition.notIn(query);
         excluded.values().removeIf(values -> values.size() < WORTH_EXCLUDING);
         if (excluded.isEmpty()) {
@@ -129,7 +140,6 @@ final class QueryNarrowing<P> implements NarrowingStats {
                 kept.add(position);
             }
         }
-        examined.add(kept.size() - positions.size());
         return kept;
     }
 

@@ -94,6 +94,15 @@ final class BulkCatchUp {
      * @return the token after the last event, or empty when there was none; empty as well after {@link #stop()}
      */
     Optional<MongoTrackingToken> run(Instant until) throws Exception {
+        try {
+            return pass(until);
+        } finally {
+            // a finished rebuild stays listed (and referenced) until the next one of its group
+            cache.release();
+        }
+    }
+
+    private Optional<MongoTrackingToken> pass(Instant until) throws Exception {
         List<Worker> workers = segments.stream().map(Worker::new).toList();
         workers.forEach(Worker::start);
         MongoTrackingToken token = null;

@@ -35,6 +35,8 @@ import java.util.Set;
 final class WriteBehindCollection {
 
     private static final int BULK_CHUNK = 1000;
+    /** About 16 to 32 MB of hashes; past that a miss reads the collection, as after a write the cache cannot mirror. */
+    private static final int MAX_FORGOTTEN_IDS = 1_000_000;
 
     /** A known document, or a known absence ({@code document == null}); {@code inTarget}: as of the last flush. */
     private static final class Entry {
@@ -55,6 +57,7 @@ final class WriteBehindCollection {
     private final MongoCollection<Document> proxy;
     private final Map<BsonValue, Entry> known = new HashMap<>();
     private final Set<BsonValue> dirty = new LinkedHashSet<>();
+    private final IdHashes forgotten = new IdHashes();
     private boolean complete = true;
 
     @SuppressWarnings("unchecked")
@@ -157,8 +160,7 @@ final class WriteBehindCollection {
             return CollectionProxy.call(target.get(name), method, args);
         } finally {
             if (mayWrite) {
-                known.clear();
-                complete = false;
+                forgetAll();
             }
         }
     }
@@ -198,19 +200,56 @@ final class WriteBehindCollection {
         }
         dirty.clear();
         if (known.size() > maxCachedDocuments) {
-            known.clear();
-            complete = false;
+            forgetDocuments();
         }
         counters.written.add(writes.size());
         return writes.size();
     }
 
-    /** The cached entry; on a miss null (absent, never written) while the cache is complete, else read from target. */
+    /**
+     * Drops every cached document and id, and pending changes with them: call after the last flush (or for a pass
+     * given up), so a finished rebuild holds no memory. Any later call is answered by reading the collection.
+     */
+    synchronized void release() {
+        dirty.clear();
+        forgetAll();
+    }
+
+    /** How many documents the cache holds now, written or not. */
+    synchronized int cachedDocuments() {
+        return known.size();
+    }
+
+    /** Keeps only the ids of the documents that exist, so a miss on any other id still needs no read. */
+    private void forgetDocuments() {
+        if (complete && forgotten.size() + known.size() <= MAX_FORGOTTEN_IDS) {
+            known.forEach((id, entry) -> {
+                if (entry.document != null) {
+                    forgotten.add(id);
+                }
+            });
+            known.clear();
+        } else {
+            forgetAll();
+        }
+    }
+
+    private void forgetAll() {
+        known.clear();
+        forgotten.clear();
+        complete = false;
+    }
+
+    /**
+     * The cached entry; on a miss null (absent, never written) while the cache is complete and the id was never
+     * forgotten, else read from target.
+     */
     private Entry lookup(BsonValue id) {
         Entry entry = known.get(id);
-        if (entry != null || complete) {
+        if (entry != null || complete && !forgotten.mayContain(id)) {
             return entry;
         }
+        counters.reads.increment();
         BsonDocument found = target.get(name).withDocumentClass(BsonDocument.class)
                 .find(new BsonDocument("_id", id)).first();
         entry = new Entry(found, found != null);

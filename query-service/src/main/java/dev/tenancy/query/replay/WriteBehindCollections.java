@@ -15,19 +15,24 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>The target collections must be empty at the start (a rebuild's fresh shadow collections) and written by nobody
  * else while this is in use: the cache then knows every document without reading it. {@link #flush()} must be called
- * regularly (it also bounds the memory: past {@code maxCachedDocuments} the cache forgets and reads on a miss) and
- * once more at the end; a failed flush leaves the shadow collections in an unknown state, the rebuild must start over.
+ * regularly (it also bounds the memory: past {@code maxCachedDocuments} the cache forgets the documents, keeping a
+ * hash of each id, and reads only an id it has forgotten) and once more at the end, then {@link #release()}; a failed
+ * flush leaves the shadow collections in an unknown state, the rebuild must start over.
  */
 public final class WriteBehindCollections implements ReadModelCollections {
 
-    /** For the rebuild's logs: how much the cache answered, how often the server had to, and what got written. */
-    public record Stats(long inMemory, long fallbacks, long documentsWritten) {
+    /**
+     * For the rebuild's logs: how much the cache answered, how often the server had to, what got written, and how
+     * many documents were read by id because the cache had forgotten them.
+     */
+    public record Stats(long inMemory, long fallbacks, long documentsWritten, long documentsRead) {
     }
 
     static final class Counters {
         final LongAdder inMemory = new LongAdder();
         final LongAdder fallbacks = new LongAdder();
         final LongAdder written = new LongAdder();
+        final LongAdder reads = new LongAdder();
     }
 
     private final ReadModelCollections target;
@@ -54,7 +59,17 @@ public final class WriteBehindCollections implements ReadModelCollections {
         collections.values().forEach(WriteBehindCollection::flush);
     }
 
+    /** Drops every cached document; for after the last flush (or an abandoned pass). */
+    public void release() {
+        collections.values().forEach(WriteBehindCollection::release);
+    }
+
+    /** How many documents all collections hold in memory now. */
+    int cachedDocuments() {
+        return collections.values().stream().mapToInt(WriteBehindCollection::cachedDocuments).sum();
+    }
+
     public Stats stats() {
-        return new Stats(counters.inMemory.sum(), counters.fallbacks.sum(), counters.written.sum());
+        return new Stats(counters.inMemory.sum(), counters.fallbacks.sum(), counters.written.sum(), counters.reads.sum());
     }
 }

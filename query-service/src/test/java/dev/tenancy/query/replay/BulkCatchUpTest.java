@@ -1,6 +1,7 @@
 package dev.tenancy.query.replay;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -22,6 +23,7 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperev
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,13 +76,19 @@ class BulkCatchUpTest {
         Set<String> before = ids(stored, event -> !event.getTimestamp().isAfter(until));
         Set<String> after = ids(stored, event -> event.getTimestamp().isAfter(until));
 
+        WriteBehindCollections cache = new WriteBehindCollections(
+                ReadModelCollections.fixed(client.getDatabase("bulk_test_model"), Map.of("handled", "handled_r1")), 10);
         BulkCatchUp pass = new BulkCatchUp(client.getDatabase("bulk_test").getCollection("domainevents"),
                 Serializers.messages(), NoOpEventUpcaster.INSTANCE, LOOK_BACK,
-                SequentialPerAggregatePolicy.instance(), new ReplayMarkingInvoker(recorder(), "test", new RateMeter()),
-                new WriteBehindCollections(
-                ReadModelCollections.fixed(client.getDatabase("bulk_test_model"), Map.of()), 10),
+                SequentialPerAggregatePolicy.instance(),
+                new ReplayMarkingInvoker(recorder(cache.get("handled")), "test", new RateMeter()), cache,
                 segments, 7, 11);
         MongoTrackingToken token = pass.run(until).orElseThrow();
+
+        assertThat(client.getDatabase("bulk_test_model").getCollection("handled_r1").countDocuments())
+                .as("what the handlers wrote is out").isEqualTo(before.size());
+        assertThat(cache.cachedDocuments()).as("and nothing of it is held after the pass").isZero();
+        assertThat(cache.stats().documentsRead()).as("ids it forgot on the way were never needed").isZero();
 
         assertThat(handled).extracting(Handled::id).as("each once").doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(before);
@@ -123,7 +131,7 @@ class BulkCatchUpTest {
         return events;
     }
 
-    private EventHandlerInvoker recorder() {
+    private EventHandlerInvoker recorder(MongoCollection<Document> written) {
         return new EventHandlerInvoker() {
             @Override
             public boolean canHandle(EventMessage<?> eventMessage, Segment segment) {
@@ -136,6 +144,7 @@ class BulkCatchUpTest {
                 handled.add(new Handled(message.getIdentifier(), domain.getAggregateIdentifier(),
                         domain.getSequenceNumber(), segment.getSegmentId(), ReplayToken.isReplay(message)
                         && message.getPayload() instanceof TenantSuspendedEvent));
+                written.insertOne(new Document("_id", message.getIdentifier()));
             }
         };
     }

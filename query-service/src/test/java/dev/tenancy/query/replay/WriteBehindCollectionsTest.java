@@ -245,15 +245,44 @@ class WriteBehindCollectionsTest {
                     Updates.set("version", (long) i)), UPSERT);
         }
         cache.flush();
-        assertThat(cache.stats()).isEqualTo(new WriteBehindCollections.Stats(1000, 0, 10));
+        assertThat(cache.stats()).isEqualTo(new WriteBehindCollections.Stats(1000, 0, 10, 0));
         for (int i = 1001; i <= 1100; i++) {
             cache.get("docs").updateOne(guard("c" + i % 10, i), Updates.set("version", (long) i));
         }
         cache.flush();
         cache.flush();
-        assertThat(cache.stats()).isEqualTo(new WriteBehindCollections.Stats(1100, 0, 20));
+        assertThat(cache.stats()).isEqualTo(new WriteBehindCollections.Stats(1100, 0, 20, 0));
         assertThat(database.getCollection("cached").find(byId("c3")).first())
                 .isEqualTo(new Document("_id", "c3").append("count", 100).append("version", 1093L));
+    }
+
+    @Test
+    void pastItsSizeTheCacheForgetsDocumentsButNotWhichIdsExist() {
+        cache = new WriteBehindCollections(shadow, 10);
+        for (int i = 0; i < 100; i++) {
+            String id = "a" + i;
+            same("insert " + id, c -> c.insertOne(new Document("_id", id).append("version", 1L)));
+        }
+        cache.flush();
+        assertThat(cache.cachedDocuments()).as("forgotten past 10 documents").isZero();
+
+        for (int i = 0; i < 100; i++) {
+            String id = "b" + i;
+            same("insert " + id, c -> c.insertOne(new Document("_id", id).append("version", 1L)));
+        }
+        assertThat(cache.stats().documentsRead()).as("a new id needs no read").isZero();
+
+        same("insert a forgotten id", c -> c.insertOne(new Document("_id", "a7")));
+        same("find a forgotten id", c -> find(c, "a8"));
+        same("guarded update of a forgotten id", c -> c.updateOne(guard("a9", 5), Updates.set("version", 5L)));
+        same("upsert of an id never seen", c -> c.updateOne(guard("c1", 5), Updates.set("version", 5L), UPSERT));
+        assertThat(cache.stats().documentsRead()).as("only the forgotten ids are read").isEqualTo(3);
+        assertThat(cache.stats().fallbacks()).isZero();
+        sameContents();
+
+        cache.release();
+        assertThat(cache.cachedDocuments()).isZero();
+        same("after release, a forgotten id is still not taken for new", c -> c.insertOne(new Document("_id", "b3")));
     }
 
     @ParameterizedTest

@@ -76,6 +76,23 @@ final class FieldKeys<P> {
         return found;
     }
 
+    /**
+     * Every position that may be among the first {@code wanted} in the field's order ({@code ascending} or not): the
+     * values from that end until {@code wanted} documents are taken, all documents of the last value taken (ties are
+     * the server's to order), and every document whose value is not a plain key. Any other document has a value that
+     * sorts after all of the taken ones, so it cannot be among the first {@code wanted}.
+     */
+    List<P> first(boolean ascending, int wanted) {
+        List<P> found = new ArrayList<>(unkeyed);
+        for (Bucket<P> bucket : (ascending ? keyed : keyed.descendingMap()).values()) {
+            if (found.size() - unkeyed.size() >= wanted) {
+                break;
+            }
+            bucket.collect(Optional.empty(), found);
+        }
+        return found;
+    }
+
     private Collection<Bucket<P>> range(FieldCondition condition) {
         NavigableMap<Object, Bucket<P>> range = keyed;
         Object lower = FieldCondition.key(condition.lower());

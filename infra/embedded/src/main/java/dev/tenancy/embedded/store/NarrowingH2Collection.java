@@ -56,7 +56,8 @@ final class NarrowingH2Collection extends H2Collection implements NarrowedCollec
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
-        return narrowing.candidates(count(), query, orderBy, getIndexes(), this::getDocument)
+        return narrowing.candidates(count(), query, orderBy, QueryNarrowing.wanted(numberToSkip, limit), getIndexes(),
+                        this::getDocument)
                 .map(positions -> matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize,
                         fieldSelector))
                 .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));

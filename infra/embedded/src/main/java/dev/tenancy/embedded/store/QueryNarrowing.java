@@ -88,11 +88,12 @@ final class QueryNarrowing<P> implements NarrowingStats {
     /**
      * The positions of every document that may match {@code query}, or empty when the server should plan it itself:
      * the collection is small, it has a unique index for exactly this query, or no known field narrows it.
+     * {@code wanted} is how many documents the query returns at most ({@code skip + limit}; 0: no limit).
      * {@code documents} reads a position's document, for a long {@code $nin} (see {@link #withoutExcluded}).
      */
-    Optional<List<P>> candidates(int count, Document query, Document orderBy, List<Index<P>> indexes,
+    Optional<List<P>> candidates(int count, Document query, Document orderBy, int wanted, List<Index<P>> indexes,
                                  Function<P, Document> documents) {
-        Optional<List<P>> found = planned(count, query, orderBy, indexes)
+        Optional<List<P>> found = planned(count, query, orderBy, wanted, indexes)
                 .map(positions -> withoutExcluded(query, positions, documents));
         found.ifPresent(positions -> {
             narrowed.increment();
@@ -101,18 +102,21 @@ final class QueryNarrowing<P> implements NarrowingStats {
         return found;
     }
 
-    private synchronized Optional<List<P>> planned(int count, Document query, Document orderBy,
+    /** How many documents a query with this skip and limit returns at most; 0: no limit. */
+    static int wanted(int skip, int limit) {
+        return limit > 0 ? Math.max(0, skip) + limit : 0;
+    }
+
+    private synchronized Optional<List<P>> planned(int count, Document query, Document orderBy, int wanted,
                                                    List<Index<P>> indexes) {
         if (count < WORTH_IT || orderBy != null && orderBy.containsKey("$natural")
                 || indexes.stream().anyMatch(index -> index.canHandle(query))) {
             return Optional.empty();
         }
-        Optional<List<P>> found = byId(query, indexes).or(() -> byField(query));
-        found.ifPresent(positions -> {
-            if (orderBy == null || orderBy.isEmpty()) {
-                positions.sort(naturalOrder);
-            }
-        });
+        Optional<List<P>> found = byId(query, indexes).or(() -> byField(query))
+                .or(() -> firstInOrder(query, orderBy, wanted));
+        // a plain scan meets documents in natural order, and its stable sort leaves ties that way
+        found.ifPresent(positions -> positions.sort(naturalOrder));
         return found;
     }
 
@@ -155,6 +159,22 @@ final class QueryNarrowing<P> implements NarrowingStats {
             idIndex.get().getPositions(new Document(ID, id)).forEach(positions::add);
         }
         return Optional.of(new ArrayList<>(positions));
+    }
+
+    /**
+     * The newest event (a sort on an indexed field, a limit, no condition): only the documents that can come first.
+     * MongoDB walks its index from the right end for this.
+     */
+    private Optional<List<P>> firstInOrder(Document query, Document orderBy, int wanted) {
+        if (!query.isEmpty() || wanted <= 0 || orderBy == null || orderBy.isEmpty()) {
+            return Optional.empty();
+        }
+        Map.Entry<String, Object> primary = orderBy.entrySet().iterator().next();
+        if (!(primary.getValue() instanceof Number direction) || Math.abs(direction.intValue()) != 1) {
+            return Optional.empty();
+        }
+        return byField.values().stream().filter(keys -> keys.field().equals(primary.getKey())).findFirst()
+                .map(keys -> keys.first(direction.intValue() > 0, wanted));
     }
 
     private Optional<List<P>> byField(Document query) {

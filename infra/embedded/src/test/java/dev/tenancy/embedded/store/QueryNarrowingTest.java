@@ -105,6 +105,19 @@ class QueryNarrowingTest {
     }
 
     @Test
+    void theNewestEventIsFoundWithoutLookingAtTheOthers() {
+        withEvents(20, 10, (events, stats) -> {
+            long before = stats.examinedCandidates();
+            Document newest = events.find().sort(Sorts.descending("timestamp", "sequenceNumber")).limit(1).first();
+            Document oldest = events.find().sort(Sorts.ascending("timestamp")).first();
+
+            assertThat(newest).extracting(document -> document.get("eventIdentifier")).isEqualTo("e-19-9");
+            assertThat(oldest).extracting(document -> document.get("eventIdentifier")).isEqualTo("e-0-0");
+            assertThat(stats.examinedCandidates() - before).isEqualTo(2);
+        });
+    }
+
+    @Test
     void aVersionGuardedWriteFindsItsDocumentById() {
         MongoBackend backend = NarrowingBackends.memory();
         withCollection(backend, counters -> {
@@ -191,6 +204,7 @@ class QueryNarrowingTest {
                 answers.add(events.find(query).into(new ArrayList<>()));
             }
             answers.add(List.of(new Document("count", events.countDocuments(eq("aggregateIdentifier", "agg-moved")))));
+            firstInOrder(events).forEach(answers::add);
             if (((AbstractMongoBackend) backend).resolveDatabase("db").resolveCollection("events", true)
                     instanceof NarrowedCollection narrowed) {
                 narrowedQueries = narrowed.narrowing().narrowedQueries();
@@ -241,6 +255,21 @@ class QueryNarrowingTest {
                 gte("when", new Date(T0.plusSeconds(30).toEpochMilli())),
                 eq("aggregateIdentifier", new ObjectId("650000000000000000000001")),
                 new Document());
+    }
+
+    /** Sorted on an indexed field with a limit and no condition: across types, ties and unorderable values. */
+    private static List<List<Document>> firstInOrder(MongoCollection<Document> events) {
+        List<List<Document>> answers = new ArrayList<>();
+        for (Bson order : List.of(Sorts.descending("timestamp", "sequenceNumber"), Sorts.ascending("timestamp"),
+                Sorts.descending("n"), Sorts.ascending("n", "_id"), Sorts.ascending("aggregateIdentifier"),
+                Sorts.descending("aggregateIdentifier", "sequenceNumber"), Sorts.descending("when"))) {
+            for (int limit : List.of(1, 3, 7)) {
+                answers.add(events.find().sort(order).limit(limit).into(new ArrayList<>()));
+                answers.add(events.find().sort(order).skip(2).limit(limit).into(new ArrayList<>()));
+            }
+            answers.add(events.find().sort(order).into(new ArrayList<>()));
+        }
+        return answers;
     }
 
     /** Event ids as a tracking poll sends them: most of the window, plus some of no event at all. */

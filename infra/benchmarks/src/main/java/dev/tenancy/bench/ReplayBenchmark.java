@@ -102,9 +102,11 @@ public final class ReplayBenchmark {
                 new ReplayConfig("usage", true, POOLED, 1, DEFAULT_BATCH, fetch)));
         settings.segments().forEach(segments -> configs.add(
                 new ReplayConfig("usage", true, POOLED, segments, DEFAULT_BATCH, DEFAULT_FETCH)));
-        configs.add(new ReplayConfig("tenants", false, POOLED, 1, DEFAULT_BATCH, DEFAULT_FETCH));
-        settings.batchSizes().forEach(batch -> configs.add(
-                new ReplayConfig("usage", false, POOLED, 1, batch, DEFAULT_FETCH)));
+        if (settings.processorAlone()) {
+            configs.add(new ReplayConfig("tenants", false, POOLED, 1, DEFAULT_BATCH, DEFAULT_FETCH));
+            settings.batchSizes().forEach(batch -> configs.add(
+                    new ReplayConfig("usage", false, POOLED, 1, batch, DEFAULT_FETCH)));
+        }
         return configs;
     }
 

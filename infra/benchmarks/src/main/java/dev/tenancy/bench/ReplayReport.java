@@ -43,7 +43,8 @@ final class ReplayReport {
         md.append("Flags (all optional, `--name=value`): `--events` (20000), `--tenants` (200), `--spacing-ms` "
                 + "(100, between two seeded events), `--fetch-sizes` "
                 + "(100,1000,5000, tried with the bulk pass), `--batch-sizes` (20,200,1000, tried with the processor "
-                + "alone), `--segments` (1,2,4, tried with the bulk pass), `--service-heap` (384m), "
+                + "alone), `--segments` (1,2,4, tried with the bulk pass), `--processor-alone` (true; false leaves out "
+                + "the rows without the bulk pass, which take minutes on long histories), `--service-heap` (384m), "
                 + "`--repo`, `--report` (docs/benchmarks.md; `none` to only print).\n\n");
         md.append(String.format(Locale.ROOT, "Set-up: the same stack as above (stand-in store in the benchmark's "
                         + "JVM, services as child JVMs with -Xmx%s -XX:+UseSerialGC, machine: %d cores, %s). "

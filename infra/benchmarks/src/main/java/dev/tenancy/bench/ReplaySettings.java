@@ -16,15 +16,17 @@ import java.util.Set;
  * @param fetchSizes  events per store query tried for the usage projection (pooled processor, one segment)
  * @param batchSizes  events per unit of work tried for the usage projection
  * @param segments    segment counts tried for the usage projection, with both kinds of processor
+ * @param processorAlone whether to time the processor without the bulk pass too (slow on long histories)
  * @param serviceHeap -Xmx of each service process
  * @param repo        the repository root
  * @param report      the Markdown report whose replay section is rewritten, or null to print only
  */
 record ReplaySettings(int events, int tenants, int spacingMillis, List<Integer> fetchSizes,
-                      List<Integer> batchSizes, List<Integer> segments, String serviceHeap, Path repo, Path report) {
+                      List<Integer> batchSizes, List<Integer> segments, boolean processorAlone, String serviceHeap,
+                      Path repo, Path report) {
 
     private static final Set<String> FLAGS = Set.of("events", "tenants", "spacing-ms", "fetch-sizes", "batch-sizes", "segments",
-            "service-heap", "repo", "report");
+            "processor-alone", "service-heap", "repo", "report");
 
     static ReplaySettings parse(String[] args, Path workingDirectory) {
         Map<String, String> flags = CommandLineFlags.parse(args, FLAGS);
@@ -38,6 +40,7 @@ record ReplaySettings(int events, int tenants, int spacingMillis, List<Integer> 
                 list(flags.getOrDefault("fetch-sizes", "100,1000,5000"), "fetch-sizes"),
                 list(flags.getOrDefault("batch-sizes", "20,200,1000"), "batch-sizes"),
                 list(flags.getOrDefault("segments", "1,2,4"), "segments"),
+                bool(flags.getOrDefault("processor-alone", "true"), "processor-alone"),
                 flags.getOrDefault("service-heap", "384m"),
                 repo,
                 report.isEmpty() || "none".equals(report) ? null : Path.of(report).toAbsolutePath());
@@ -57,6 +60,13 @@ record ReplaySettings(int events, int tenants, int spacingMillis, List<Integer> 
             throw new IllegalArgumentException("--" + name + " needs at least one value");
         }
         return List.copyOf(values);
+    }
+
+    private static boolean bool(String raw, String name) {
+        if (raw.equals("true") || raw.equals("false")) {
+            return Boolean.parseBoolean(raw);
+        }
+        throw new IllegalArgumentException("--" + name + " must be true or false, got " + raw);
     }
 
     private static int positive(String raw, String name) {

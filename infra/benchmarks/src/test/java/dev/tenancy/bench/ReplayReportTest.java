@@ -32,6 +32,11 @@ class ReplayReportTest {
         ReplaySettings defaults = ReplaySettings.parse(new String[]{"--repo=" + directory}, directory);
         assertThat(defaults.events()).isEqualTo(20_000);
         assertThat(defaults.segments()).containsExactly(1, 2, 4);
+        assertThat(defaults.processorAlone()).isTrue();
+        assertThat(ReplaySettings.parse(new String[]{"--repo=" + directory, "--processor-alone=false"}, directory)
+                .processorAlone()).isFalse();
+        assertThatThrownBy(() -> ReplaySettings.parse(new String[]{"--repo=" + directory, "--processor-alone=no"},
+                directory)).hasMessageContaining("--processor-alone");
         assertThat(ReplaySettings.parse(new String[]{"--repo=" + directory, "--fetch-sizes=50, 500",
                 "--report=none"}, directory)).satisfies(settings -> {
                     assertThat(settings.fetchSizes()).containsExactly(50, 500);

@@ -64,6 +64,7 @@ final class BulkCatchUp {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private volatile boolean stopped;
     private volatile Instant position;
+    private volatile long eventsRead;
 
     BulkCatchUp(RebuildContext context, String group, EventHandlerInvoker invoker, WriteBehindCollections cache,
                 int segments, int fetchSize, long flushEvery) {
@@ -122,6 +123,7 @@ final class BulkCatchUp {
                 if (chunk.size() == chunkSize) {
                     dispatch(chunk, workers);
                     position = at;
+                    eventsRead += chunk.size();
                     chunk = new ArrayList<>(chunkSize);
                     sinceFlush += chunkSize;
                     if (sinceFlush >= flushEvery) {
@@ -135,6 +137,7 @@ final class BulkCatchUp {
             dispatch(chunk, workers);
             awaitIdle(workers);
             position = token == null ? null : token.getTimestamp();
+            eventsRead += chunk.size();
         } finally {
             workers.forEach(Worker::finish);
         }
@@ -153,6 +156,14 @@ final class BulkCatchUp {
     /** What the write-behind cache did, for the log. */
     WriteBehindCollections.Stats statistics() {
         return cache.stats();
+    }
+
+    /**
+     * Events handed to the handlers so far. The pass reads every stored event once, so the store's count less this is
+     * how many are still to go, without counting them (on the stand-in a count reads every event it counts).
+     */
+    long eventsRead() {
+        return eventsRead;
     }
 
     /** The timestamp of the newest event handed to the handlers so far. */

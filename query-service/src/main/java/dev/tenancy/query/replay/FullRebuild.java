@@ -435,8 +435,8 @@ final class FullRebuild implements Rebuild {
         boolean active = running != null && !phase.finished();
         boolean bulkActive = running == null && pass != null && !phase.finished();
         List<SegmentView> lag = active ? Progress.segments(running.processingStatus(), store, context.positions)
-                : bulkActive ? List.of(Progress.segment(0, pass.position(), false, true, null, store,
-                context.positions)) : List.of();
+                : bulkActive ? List.of(Progress.segment(0, pass.position(),
+                Math.max(0, store.total() - pass.eventsRead()), false, true, null, store)) : List.of();
         long total = active || bulkActive || eventsAtCatchUp == 0 ? store.total() : eventsAtCatchUp;
         long done = active || bulkActive ? Progress.done(lag, total) : phase == RebuildPhase.COMPLETED ? total : 0;
         double rate = active || bulkActive ? handled.perSecond() : 0;

@@ -29,7 +29,13 @@ final class Progress {
     /** One segment at {@code position}: the timestamp of the newest event it passed, empty before the first. */
     static SegmentView segment(int id, Optional<Instant> position, boolean caughtUp, boolean replaying, String error,
                                StoreSnapshot store, EventStorePositions positions) {
-        long behind = position.isEmpty() ? store.total() : positions.after(position);
+        return segment(id, position, position.isEmpty() ? store.total() : positions.after(position), caughtUp,
+                replaying, error, store);
+    }
+
+    /** One segment at {@code position} with {@code behind} events still to go, counted by whoever knows. */
+    static SegmentView segment(int id, Optional<Instant> position, long behind, boolean caughtUp, boolean replaying,
+                               String error, StoreSnapshot store) {
         Double seconds = position.flatMap(at -> store.head().map(head ->
                 Math.max(0, head.timestamp().toEpochMilli() - at.toEpochMilli()) / 1000.0)).orElse(null);
         return new SegmentView(id, position.map(Instant::toString).orElse(null), behind, seconds, caughtUp, replaying,

@@ -88,6 +88,7 @@ class BulkCatchUpTest {
         assertThat(client.getDatabase("bulk_test_model").getCollection("handled_r1").countDocuments())
                 .as("what the handlers wrote is out").isEqualTo(before.size());
         assertThat(cache.cachedDocuments()).as("and nothing of it is held after the pass").isZero();
+        assertThat(pass.eventsRead()).as("what progress subtracts from the store's count").isEqualTo(before.size());
         assertThat(cache.stats().documentsRead()).as("ids it forgot on the way were never needed").isZero();
 
         assertThat(handled).extracting(Handled::id).as("each once").doesNotHaveDuplicates()

@@ -23,7 +23,7 @@ public final class WriteBehindCollections implements ReadModelCollections {
 
     /**
      * For the rebuild's logs: how much the cache answered, how often the server had to, what got written, and how
-     * many documents were read by id because the cache had forgotten them.
+     * many documents were read by id because the cache no longer knew them.
      */
     public record Stats(long inMemory, long fallbacks, long documentsWritten, long documentsRead) {
     }
@@ -59,7 +59,7 @@ public final class WriteBehindCollections implements ReadModelCollections {
         collections.values().forEach(WriteBehindCollection::flush);
     }
 
-    /** Drops every cached document; for after the last flush (or an abandoned pass). */
+    /** Drops every cached document and any change not flushed yet: for after the last flush, or a pass given up. */
     public void release() {
         collections.values().forEach(WriteBehindCollection::release);
     }

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.tenancy.query.replay.ReadModelCollections;
+import dev.tenancy.query.usage.VersionedDocuments;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -53,7 +54,7 @@ final class GuardedCollection {
      */
     void upsert(String id, long sequence, List<Bson> changes) {
         try {
-            collection().updateOne(Filters.and(Filters.eq(ID, id), Filters.lt(VERSION, sequence)),
+            collection().updateOne(VersionedDocuments.newerThanStored(id, sequence),
                     Updates.combine(Updates.combine(changes), Updates.set(VERSION, sequence)),
                     new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {

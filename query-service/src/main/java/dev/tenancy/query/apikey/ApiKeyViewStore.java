@@ -13,6 +13,7 @@ import dev.tenancy.api.apikey.ApiKeyCreatedEvent;
 import dev.tenancy.api.apikey.query.ApiKeyListView;
 import dev.tenancy.api.apikey.query.ApiKeyView;
 import dev.tenancy.query.replay.ReadModelCollections;
+import dev.tenancy.query.usage.VersionedDocuments;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -115,7 +116,7 @@ public class ApiKeyViewStore {
     }
 
     private static Bson unapplied(String id, long sequence) {
-        return Filters.and(Filters.eq(ID, id), Filters.lt(VERSION, sequence));
+        return VersionedDocuments.newerThanStored(id, sequence);
     }
 
     private static Instant instant(Date date) {

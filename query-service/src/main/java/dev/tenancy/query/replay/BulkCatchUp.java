@@ -115,11 +115,10 @@ final class BulkCatchUp {
             List<TrackedEventData<?>> chunk = new ArrayList<>(chunkSize);
             while (cursor.hasNext() && !stopped) {
                 EventEntry entry = new EventEntry(cursor.next(), layout);
-                // the entry parses its timestamp text on every call
                 Instant at = entry.getTimestamp();
                 token = token == null ? MongoTrackingToken.of(at, entry.getEventIdentifier())
                         : token.advanceTo(at, entry.getEventIdentifier(), lookBack);
-                chunk.add(new TrackedDomainEventData<>(token, entry));
+                chunk.add(new TrackedDomainEventData<>(token, new ParsedTimestamp(entry, at)));
                 if (chunk.size() == chunkSize) {
                     dispatch(chunk, workers);
                     position = at;

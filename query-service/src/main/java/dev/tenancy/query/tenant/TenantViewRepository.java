@@ -3,7 +3,6 @@ package dev.tenancy.query.tenant;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
@@ -15,6 +14,9 @@ import dev.tenancy.api.tenant.event.TenantCreatedEvent;
 import dev.tenancy.api.tenant.query.TenantDetailsView;
 import dev.tenancy.api.tenant.query.TenantView;
 import dev.tenancy.query.replay.ReadModelCollections;
+import dev.tenancy.query.usage.VersionedDocuments;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -59,7 +61,7 @@ public class TenantViewRepository {
 
     /** The stored document as it is: what the projection builds on, and what replay tests compare. */
     public Optional<Document> findDocument(TenantId tenantId) {
-        return Optional.ofNullable(tenants().find(Filters.eq(ID, tenantId.value())).first());
+        return Optional.ofNullable(tenants().find(new BsonDocument(ID, new BsonString(tenantId.value()))).first());
     }
 
     /** Superadmin and maintenance use only: every tenant's document, in id order. */
@@ -118,6 +120,6 @@ public class TenantViewRepository {
     }
 
     private static Bson newerThanStored(TenantId tenantId, long version) {
-        return Filters.and(Filters.eq(ID, tenantId.value()), Filters.lt(VERSION, version));
+        return VersionedDocuments.newerThanStored(tenantId.value(), version);
     }
 }

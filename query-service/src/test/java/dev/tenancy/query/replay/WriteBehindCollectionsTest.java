@@ -13,6 +13,9 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import dev.tenancy.query.usage.VersionedDocuments;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -254,6 +257,18 @@ class WriteBehindCollectionsTest {
         assertThat(cache.stats()).isEqualTo(new WriteBehindCollections.Stats(1100, 0, 20, 0));
         assertThat(database.getCollection("cached").find(byId("c3")).first())
                 .isEqualTo(new Document("_id", "c3").append("count", 100).append("version", 1093L));
+    }
+
+    @Test
+    void theStoresGuardsBuiltAsBsonAreAnsweredInMemory() {
+        same("guarded upsert", c -> c.updateOne(VersionedDocuments.newerThanStored("v1", 3),
+                Updates.combine(Updates.inc("n", 1), Updates.set("version", 3L)), UPSERT));
+        same("replayed event", c -> c.updateOne(VersionedDocuments.newerThanStored("v1", 3), Updates.inc("n", 1)));
+        same("replayed upsert", c -> c.updateOne(VersionedDocuments.newerThanStored("v1", 2), Updates.inc("n", 1),
+                UPSERT));
+        same("find by id", c -> c.find(new BsonDocument("_id", new BsonString("v1"))).first());
+        assertThat(cache.stats().fallbacks()).isZero();
+        sameContents();
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The ids of documents the write-behind cache wrote out and then forgot, as 64-bit hashes: about 16 bytes an id
+ * The ids of documents the write-behind cache wrote out and then forgot, as 64-bit hashes: 16 to 32 bytes an id
  * instead of the document. It answers "may exist" (read it from the collection) or "certainly absent" (no round trip),
  * so a projection that inserts a new document per event (the audit log) keeps writing without a read per event once
  * its history outgrows the cache. A hash collision only costs a read that finds nothing.

@@ -2,7 +2,6 @@ package dev.tenancy.query.replay;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -30,7 +29,6 @@ public class EventStorePositions {
     /** axon-mongo's default collection name, as the platform's event store uses it. */
     static final String EVENTS = "domainevents";
 
-    private final MongoDatabase database;
     private final MongoCollection<Document> events;
     private final String timestamp;
     private final String eventId;
@@ -38,8 +36,7 @@ public class EventStorePositions {
     private final String sequence;
 
     public EventStorePositions(MongoClient client, EventStoreProperties properties) {
-        this.database = client.getDatabase(properties.eventDatabase());
-        this.events = database.getCollection(EVENTS);
+        this.events = client.getDatabase(properties.eventDatabase()).getCollection(EVENTS);
         EventEntryConfiguration layout = EventEntryConfiguration.getDefault();
         this.timestamp = layout.timestampProperty();
         this.eventId = layout.eventIdentifierProperty();
@@ -78,19 +75,10 @@ public class EventStorePositions {
         return Optional.of(new EventStoreHead(at, MongoTrackingToken.of(at, newest.getString(eventId))));
     }
 
-    /**
-     * Stored events after {@code position}; all of them for a processor that has not started. Progress asks for this
-     * per segment every time it is looked at, so it is the {@code count} command, which MongoDB answers from the
-     * timestamp index and the stand-in from its narrowing. {@code countDocuments} is an aggregation, which the
-     * stand-in answers by reading every event, holding the collection while it does (a rebuild's reads wait). The
-     * count command can include orphaned documents on a sharded cluster; the event store is not sharded.
-     */
+    /** Stored events after {@code position}; all of them for a processor that has not started. */
     public long after(Optional<Instant> position) {
-        return position.map(at -> {
-            Document counted = database.runCommand(new Document("count", EVENTS)
-                    .append("query", new Document(timestamp, new Document("$gt", DateTimeUtils.formatInstant(at)))));
-            return ((Number) counted.get("n")).longValue();
-        }).orElseGet(this::total);
+        return position.map(at -> events.countDocuments(Filters.gt(timestamp, DateTimeUtils.formatInstant(at))))
+                .orElseGet(this::total);
     }
 
     /** Where a token stands: the timestamp of the newest event it passed, or empty before the first. */

@@ -1,5 +1,9 @@
 package dev.tenancy.embedded.store;
 
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+import java.util.Optional;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -41,5 +45,17 @@ final class NarrowingH2Database extends H2Database {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("mongo-java-server's H2Database changed: no store field", e);
         }
+    }
+
+    /** See {@link NarrowedAggregation}. */
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
+                                  Oplog oplog) {
+        Optional<Document> narrowed = NarrowedAggregation.handle(this, command, query, databaseResolver, oplog);
+        if (narrowed.isPresent()) {
+            clearLastStatus(channel);
+            return narrowed.get();
+        }
+        return super.handleCommand(channel, command, query, databaseResolver, oplog);
     }
 }

@@ -17,6 +17,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -118,6 +119,17 @@ class QueryNarrowingTest {
     }
 
     @Test
+    void aCountExaminesOnlyWhatItsMatchCanFind() {
+        withEvents(20, 10, (events, stats) -> {
+            long before = stats.examinedCandidates();
+            long after = events.countDocuments(gte("timestamp", T0.plusSeconds(195).toString()));
+
+            assertThat(after).isEqualTo(5);
+            assertThat(stats.examinedCandidates() - before).isEqualTo(5);
+        });
+    }
+
+    @Test
     void aVersionGuardedWriteFindsItsDocumentById() {
         MongoBackend backend = NarrowingBackends.memory();
         withCollection(backend, counters -> {
@@ -205,6 +217,11 @@ class QueryNarrowingTest {
             }
             answers.add(List.of(new Document("count", events.countDocuments(eq("aggregateIdentifier", "agg-moved")))));
             firstInOrder(events).forEach(answers::add);
+            for (Bson query : queries()) {
+                answers.add(List.of(new Document("count", events.countDocuments(query))));
+                answers.add(events.aggregate(List.of(Aggregates.match(query), Aggregates.sort(Sorts.descending("_id")),
+                        Aggregates.limit(3))).into(new ArrayList<>()));
+            }
             if (((AbstractMongoBackend) backend).resolveDatabase("db").resolveCollection("events", true)
                     instanceof NarrowedCollection narrowed) {
                 narrowedQueries = narrowed.narrowing().narrowedQueries();

@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -36,6 +37,11 @@ import java.util.UUID;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class AxonMongoConfiguration {
+
+    /** Another node takes over a segment whose claim was not renewed for this long. */
+    static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
+    /** A fifth of the timeout: a claim renewed this recently cannot be taken over (see {@link RecentClaimTokenStore}). */
+    static final Duration CLAIM_RENEWAL = CLAIM_TIMEOUT.dividedBy(5);
 
     @Bean
     @Primary
@@ -113,12 +119,13 @@ public class AxonMongoConfiguration {
         MongoTemplate template = DefaultMongoTemplate.builder()
                 .mongoDatabase(client, properties.serviceDatabase())
                 .build();
-        return MongoTokenStore.builder()
+        MongoTokenStore store = MongoTokenStore.builder()
                 .mongoTemplate(template)
                 .serializer(serializer)
-                .claimTimeout(Duration.ofSeconds(10))
+                .claimTimeout(CLAIM_TIMEOUT)
                 .nodeId(nodeId(serviceName))
                 .build();
+        return new RecentClaimTokenStore(store, CLAIM_RENEWAL, Clock.systemUTC());
     }
 
     /** Unique per token store instance, even for several instances in one JVM: two stores sharing an id steal claims. */

@@ -106,7 +106,8 @@ final class BulkCatchUp {
     private Optional<MongoTrackingToken> pass(Instant until) throws Exception {
         List<Worker> workers = segments.stream().map(Worker::new).toList();
         workers.forEach(Worker::start);
-        MongoTrackingToken token = null;
+        TokenWindow window = new TokenWindow(lookBack);
+        Instant newest = null;
         long sinceFlush = 0;
         try (MongoCursor<Document> cursor = events
                 .find(Filters.lte(layout.timestampProperty(), DateTimeUtils.formatInstant(until)))
@@ -116,9 +117,12 @@ final class BulkCatchUp {
             while (cursor.hasNext() && !stopped) {
                 EventEntry entry = new EventEntry(cursor.next(), layout);
                 Instant at = entry.getTimestamp();
-                token = token == null ? MongoTrackingToken.of(at, entry.getEventIdentifier())
-                        : token.advanceTo(at, entry.getEventIdentifier(), lookBack);
-                chunk.add(new TrackedDomainEventData<>(token, new ParsedTimestamp(entry, at)));
+                window.advance(at, entry.getEventIdentifier());
+                newest = newest == null || at.isAfter(newest) ? at : newest;
+                // the event's own position, which resuming from would only repeat events: handlers read it as a
+                // replay mark, and the pass ends with the window's exact token
+                MongoTrackingToken own = MongoTrackingToken.of(at, entry.getEventIdentifier());
+                chunk.add(new TrackedDomainEventData<>(own, new ParsedTimestamp(entry, at)));
                 if (chunk.size() == chunkSize) {
                     dispatch(chunk, workers);
                     position = at;
@@ -135,7 +139,7 @@ final class BulkCatchUp {
             }
             dispatch(chunk, workers);
             awaitIdle(workers);
-            position = token == null ? null : token.getTimestamp();
+            position = newest;
             eventsRead += chunk.size();
         } finally {
             workers.forEach(Worker::finish);
@@ -144,7 +148,7 @@ final class BulkCatchUp {
             return Optional.empty();
         }
         cache.flush();
-        return Optional.ofNullable(token);
+        return window.token();
     }
 
     /** Ends the pass at the next event; nothing more is written. */

@@ -107,7 +107,6 @@ final class BulkCatchUp {
         List<Worker> workers = segments.stream().map(Worker::new).toList();
         workers.forEach(Worker::start);
         TokenWindow window = new TokenWindow(lookBack);
-        Instant newest = null;
         long sinceFlush = 0;
         try (MongoCursor<Document> cursor = events
                 .find(Filters.lte(layout.timestampProperty(), DateTimeUtils.formatInstant(until)))
@@ -118,7 +117,6 @@ final class BulkCatchUp {
                 EventEntry entry = new EventEntry(cursor.next(), layout);
                 Instant at = entry.getTimestamp();
                 window.advance(at, entry.getEventIdentifier());
-                newest = newest == null || at.isAfter(newest) ? at : newest;
                 // the event's own position, which resuming from would only repeat events: handlers read it as a
                 // replay mark, and the pass ends with the window's exact token
                 MongoTrackingToken own = MongoTrackingToken.of(at, entry.getEventIdentifier());
@@ -139,7 +137,7 @@ final class BulkCatchUp {
             }
             dispatch(chunk, workers);
             awaitIdle(workers);
-            position = newest;
+            position = window.newest().orElse(null);
             eventsRead += chunk.size();
         } finally {
             workers.forEach(Worker::finish);

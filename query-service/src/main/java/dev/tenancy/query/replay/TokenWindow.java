@@ -38,6 +38,11 @@ final class TokenWindow {
         }
     }
 
+    /** The newest timestamp read (the token's); empty before the first event. */
+    Optional<Instant> newest() {
+        return events.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(timestamp));
+    }
+
     /** The token an axon-mongo processor would hold after the same events; empty before the first. */
     Optional<MongoTrackingToken> token() {
         return events.isEmpty() ? Optional.empty()

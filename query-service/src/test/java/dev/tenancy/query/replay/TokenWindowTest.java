@@ -21,6 +21,7 @@ class TokenWindowTest {
         Random random = new Random(42);
         TokenWindow window = new TokenWindow(LOOK_BACK);
         assertThat(window.token()).isEmpty();
+        assertThat(window.newest()).isEmpty();
         MongoTrackingToken expected = null;
         Instant at = START;
         int trimmed = 0;
@@ -34,6 +35,7 @@ class TokenWindowTest {
             trimmed += expected.getKnownEventIds().size() <= before ? 1 : 0;
             window.advance(stamped, id);
             assertThat(window.token()).as("after %s", id).contains(expected);
+            assertThat(window.newest()).contains(expected.getTimestamp());
         }
         assertThat(trimmed).as("the run trims the window many times").isGreaterThan(100);
     }

@@ -88,7 +88,7 @@ final class ReplayReport {
         md.append(String.format(Locale.ROOT, "%nTarget: a rebuild at >= 0.5x the raw scan. The usage projection "
                         + "with the defaults: %.2fx the first time (**%s**), %.2fx again (**%s**); the fastest "
                         + "setting (%s %s, %s x%d, batch %d, fetch %d): %.2fx (**%s**). `x raw scan` divides by the "
-                        + "faster of the two scans. CPU in cores on average over "
+                        + "faster of the two scans, each the fastest of three rounds. CPU in cores on average over "
                         + "each rebuild: `query` is query-service, `store` the benchmark JVM (the stand-in store), "
                         + "`other` everything else on the machine.%n",
                 r.ratio(defaults), verdict(r.ratio(defaults)), r.ratio(again), verdict(r.ratio(again)),

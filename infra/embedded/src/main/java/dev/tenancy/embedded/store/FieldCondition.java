@@ -5,12 +5,9 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,29 +36,6 @@ record FieldCondition(List<Object> values, Object lower, boolean lowerInclusive,
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * The values a top-level {@code $nin} (or one inside a top-level {@code $and}) excludes, by field, as keys; only
-     * plain field names and only lists whose every value is {@link #keyable}, so each listed key is exactly one value
-     * the server's matcher would also exclude.
-     */
-    static Map<String, Set<Object>> notIn(Document query) {
-        Map<String, Set<Object>> excluded = new HashMap<>();
-        for (Map.Entry<String, Object> entry : query.entrySet()) {
-            if (entry.getKey().equals("$and") && entry.getValue() instanceof Collection<?> clauses) {
-                clauses.stream().filter(Document.class::isInstance)
-                        .forEach(clause -> notIn((Document) clause).forEach(excluded::putIfAbsent));
-            } else if (!entry.getKey().startsWith("$") && !entry.getKey().contains(".")
-                    && entry.getValue() instanceof Document operators
-                    && operators.get("$nin") instanceof Collection<?> values
-                    && values.stream().allMatch(FieldCondition::keyable)) {
-                Set<Object> keys = new HashSet<>();
-                values.forEach(value -> keys.add(key(value)));
-                excluded.putIfAbsent(entry.getKey(), keys);
-            }
-        }
-        return excluded;
     }
 
     private static Optional<FieldCondition> of(Object condition) {

@@ -55,9 +55,14 @@ final class NarrowingMemoryCollection extends MemoryCollection implements Narrow
                                          int batchSize, Document fieldSelector) {
         return narrowing.candidates(count(), query, orderBy, QueryNarrowing.wanted(numberToSkip, limit), getIndexes(),
                         this::getDocument)
-                .map(positions -> matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize,
-                        fieldSelector))
+                .map(positions -> narrowing.matching(query, () -> matchDocuments(query, positions, orderBy,
+                        numberToSkip, limit, batchSize, fieldSelector)))
                 .orElseGet(() -> super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector));
+    }
+
+    @Override
+    protected boolean documentMatchesQuery(Document document, Document query) {
+        return super.documentMatchesQuery(document, narrowing.queryFor(document, query));
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -32,14 +33,14 @@ final class QueryNarrowing<P> implements NarrowingStats {
     static final int WORTH_IT = 64;
 
     private static final String ID = "_id";
-    /** A {@code $nin} this short costs the server's matcher little; see {@link #withoutExcluded}. */
-    private static final int WORTH_EXCLUDING = 16;
 
     private final Map<String, FieldKeys<P>> byField = new LinkedHashMap<>();
     private final Map<String, String> fieldByIndex = new HashMap<>();
     private final Comparator<P> naturalOrder;
     private final LongAdder narrowed = new LongAdder();
     private final LongAdder examined = new LongAdder();
+    /** The long {@code $nin} lists of the query this thread narrowed last, until its candidates are matched. */
+    private final ThreadLocal<NotInClauses> lists = new ThreadLocal<>();
 
     QueryNarrowing(Comparator<P> naturalOrder) {
         this.naturalOrder = naturalOrder;
@@ -93,6 +94,7 @@ final class QueryNarrowing<P> implements NarrowingStats {
      */
     Optional<List<P>> candidates(int count, Document query, Document orderBy, int wanted, List<Index<P>> indexes,
                                  Function<P, Document> documents) {
+        lists.remove();
         Optional<List<P>> found = planned(count, query, orderBy, wanted, indexes)
                 .map(positions -> withoutExcluded(query, positions, documents));
         found.ifPresent(positions -> {
@@ -100,6 +102,28 @@ final class QueryNarrowing<P> implements NarrowingStats {
             examined.add(positions.size());
         });
         return found;
+    }
+
+    /**
+     * Runs {@code match}, the server's match of the candidates {@link #candidates} found for {@code query}, with
+     * {@link #queryFor} answering from that query's long {@code $nin} lists.
+     */
+    <T> T matching(Document query, Supplier<T> match) {
+        try {
+            return match.get();
+        } finally {
+            lists.remove();
+        }
+    }
+
+    /**
+     * What the server's matcher still has to decide of {@code query} for {@code document}, during {@link #matching}:
+     * the query without its long {@code $nin} lists when the document's values passed them by a lookup
+     * ({@link NotInClauses}), else the query itself.
+     */
+    Document queryFor(Document document, Document query) {
+        NotInClauses clauses = lists.get();
+        return clauses != null && clauses.query() == query && clauses.passes(document) ? clauses.remainder() : query;
     }
 
     /** How many documents a query with this skip and limit returns at most; 0: no limit. */
@@ -124,23 +148,19 @@ final class QueryNarrowing<P> implements NarrowingStats {
      * {@code positions} less the documents a {@code $nin} of many values rules out. The server's matcher compares a
      * document with such a list one value at a time, and a tracking poll sends every event id of its look-back window
      * (hundreds under load) and gets about as many candidates: a hash lookup per candidate instead. A document is
-     * dropped only when its value is a plain key in the list; arrays and other types are left to the server. Outside
-     * the planner's lock: it reads documents.
+     * dropped only when its value is a plain key in the list; arrays and other types are left to the server. The
+     * lists stay with this thread for {@link #queryFor}. Outside the planner's lock: it reads documents.
      */
     private List<P> withoutExcluded(Document query, List<P> positions, Function<P, Document> documents) {
-        Map<String, Set<Object>> excluded = FieldCondition.notIn(query);
-        excluded.values().removeIf(values -> values.size() < WORTH_EXCLUDING);
-        if (excluded.isEmpty()) {
+        Optional<NotInClauses> clauses = NotInClauses.of(query);
+        if (clauses.isEmpty()) {
             return positions;
         }
+        lists.set(clauses.get());
         List<P> kept = new ArrayList<>(positions.size());
         for (P position : positions) {
             Document document = documents.apply(position);
-            boolean ruledOut = document != null && excluded.entrySet().stream().anyMatch(entry -> {
-                Object key = FieldCondition.key(document.get(entry.getKey()));
-                return key != null && entry.getValue().contains(key);
-            });
-            if (!ruledOut) {
+            if (document == null || !clauses.get().rulesOut(document)) {
                 kept.add(position);
             }
         }

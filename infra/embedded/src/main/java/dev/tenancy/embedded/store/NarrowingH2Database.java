@@ -55,7 +55,7 @@ final class NarrowingH2Database extends H2Database {
                                                     boolean sparse) {
         MVStore store = (MVStore) STORE.get(this);
         String prefix = getFullCollectionNamespace(collectionName);
-        MVMap<KeyValue, Object> map = store.openMap(prefix + "._keys_" + indexName,
+        MVMap<KeyValue, Object> map = store.openMap(keysMap(collectionName, indexName),
                 new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueOrder()));
         String legacy = prefix + "._index_" + indexName;
         if (store.hasMap(legacy)) {
@@ -78,8 +78,11 @@ final class NarrowingH2Database extends H2Database {
     @Override
     protected void dropIndex(MongoCollection<Object> collection, String indexName) {
         super.dropIndex(collection, indexName);
-        ((MVStore) STORE.get(this)).removeMap(getFullCollectionNamespace(collection.getCollectionName())
-                + "._keys_" + indexName);
+        ((MVStore) STORE.get(this)).removeMap(keysMap(collection.getCollectionName(), indexName));
+    }
+
+    private String keysMap(String collectionName, String indexName) {
+        return getFullCollectionNamespace(collectionName) + "._keys_" + indexName;
     }
 
     /** H2's own index, over a map this database opens (its constructor is package-private). */

@@ -50,18 +50,18 @@ record NotInClauses(Document query, Map<String, Set<Object>> keys, Document rema
 
     /** Listed: the query cannot match this document. */
     boolean rulesOut(Document document) {
-        return keys.entrySet().stream().anyMatch(entry -> {
-            Object key = FieldCondition.key(document.get(entry.getKey()));
-            return key != null && entry.getValue().contains(key);
-        });
+        return keys.entrySet().stream().anyMatch(entry -> listed(document, entry) == Boolean.TRUE);
     }
 
     /** Every listed field holds a plain value that is not listed: the remainder decides the rest. */
     boolean passes(Document document) {
-        return keys.entrySet().stream().allMatch(entry -> {
-            Object key = FieldCondition.key(document.get(entry.getKey()));
-            return key != null && !entry.getValue().contains(key);
-        });
+        return keys.entrySet().stream().allMatch(entry -> listed(document, entry) == Boolean.FALSE);
+    }
+
+    /** Whether the document's value of the field is listed; null when that value is not a plain key. */
+    private static Boolean listed(Document document, Map.Entry<String, Set<Object>> field) {
+        Object key = FieldCondition.key(document.get(field.getKey()));
+        return key == null ? null : field.getValue().contains(key);
     }
 
     private static void collect(Document clause, Map<String, Set<Object>> keys, Set<String> ineligible) {

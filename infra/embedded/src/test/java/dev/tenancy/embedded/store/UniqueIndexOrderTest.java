@@ -58,8 +58,7 @@ class UniqueIndexOrderTest {
     void uniqueIndexesHoldAcrossRestartsOfTheFile() {
         String file = dir.resolve("store.mv").toString();
         withCollection(NarrowingBackends.file(file), items -> {
-            items.createIndex(Indexes.ascending("tenant", "seq"), new IndexOptions().unique(true));
-            items.insertMany(items(50));
+            indexedItems(items);
             assertDuplicate(() -> items.insertOne(new Document("tenant", "t7").append("seq", 7L)));
         });
 
@@ -77,10 +76,7 @@ class UniqueIndexOrderTest {
     @Test
     void aFileWrittenByH2sOwnDatabaseHasItsIndexesMovedOverOnce() {
         String file = dir.resolve("legacy.mv").toString();
-        withCollection(new H2Backend(file), items -> {
-            items.createIndex(Indexes.ascending("tenant", "seq"), new IndexOptions().unique(true));
-            items.insertMany(items(50));
-        });
+        withCollection(new H2Backend(file), UniqueIndexOrderTest::indexedItems);
         assertThat(indexMaps(file)).containsExactlyInAnyOrder(
                 "db.items._index__id_", "db.items._index_tenant_1_seq_1");
 
@@ -161,6 +157,12 @@ class UniqueIndexOrderTest {
             }
         }
         return true;
+    }
+
+    /** 50 items under a unique index on (tenant, seq): item i is {@code id-i}, tenant {@code ti}, seq i. */
+    private static void indexedItems(MongoCollection<Document> items) {
+        items.createIndex(Indexes.ascending("tenant", "seq"), new IndexOptions().unique(true));
+        items.insertMany(items(50));
     }
 
     private static List<Document> items(int count) {

@@ -16,13 +16,13 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import com.mongodb.client.MongoClient;
 import dev.tenancy.platform.axon.EventStoreProperties;
 import dev.tenancy.platform.axon.Serializers;
+import dev.tenancy.platform.axon.WindowedTrackingStrategy;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -89,7 +89,7 @@ class RebuildContext {
                 .snapshotSerializer(Serializers.snapshots())
                 .upcasterChain(axon.upcasterChain())
                 .batchSize(fetchSize)
-                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
+                .storageStrategy(new WindowedTrackingStrategy(EventEntryConfiguration.getDefault(),
                         store.lookBackTime()))
                 .build();
         return EmbeddedEventStore.builder().storageEngine(engine).fetchDelay(store.fetchDelay().toMillis()).build();

@@ -13,7 +13,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -91,7 +90,7 @@ public class AxonMongoConfiguration {
                 .snapshotFilter(snapshot -> configuration.snapshotFilter().allow(snapshot))
                 .upcasterChain(configuration.upcasterChain())
                 .batchSize(properties.batchSize())
-                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
+                .storageStrategy(new WindowedTrackingStrategy(EventEntryConfiguration.getDefault(),
                         properties.lookBackTime()))
                 .build();
     }

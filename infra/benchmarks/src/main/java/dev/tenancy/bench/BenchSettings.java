@@ -12,6 +12,7 @@ import java.util.Set;
  * @param warmupSeconds   load that is sent but not measured, before each throughput run
  * @param durationSeconds measured load per throughput run
  * @param kafkaRecords    usage records produced for the Kafka path
+ * @param kafkaWarmup     usage records sent through Kafka, and stored, before the measured ones
  * @param longEvents      usage events given to the long-stream tenant
  * @param longCommands    sequential commands timed on each of the long and the short tenant
  * @param longSeed        how the long tenant gets its history: "store" (appended directly, seconds) or "kafka"
@@ -20,8 +21,8 @@ import java.util.Set;
  * @param repo            the repository root (services' jars are read from it, the report is written into it)
  * @param report          the Markdown report to write, or null to print only
  */
-public record BenchSettings(int threads, int tenants, int warmupSeconds, int durationSeconds, int kafkaRecords, int longEvents,
-                            int longCommands, String longSeed, String serviceHeap, Path repo, Path report) {
+public record BenchSettings(int threads, int tenants, int warmupSeconds, int durationSeconds, int kafkaRecords,
+                            int kafkaWarmup, int longEvents, int longCommands, String longSeed, String serviceHeap, Path repo, Path report) {
 
     static final int DEFAULT_THREADS = 8;
     /**
@@ -30,6 +31,11 @@ public record BenchSettings(int threads, int tenants, int warmupSeconds, int dur
      */
     static final String DEFAULT_SERVICE_HEAP = "256m";
     static final int DEFAULT_KAFKA_RECORDS = 6_000;
+    /**
+     * The REST path is measured after a warm-up; without one the Kafka path was measured while the services' JIT
+     * compiled its code (a third of the two cores went to compiler threads in that phase).
+     */
+    static final int DEFAULT_KAFKA_WARMUP = 3_000;
     /** The size: a tenant with 100,000 usage events against one with ten. */
     static final int DEFAULT_LONG_EVENTS = 100_000;
     /** Long enough for the services' JIT to settle on two cores (5 s measured them still compiling). */
@@ -37,7 +43,8 @@ public record BenchSettings(int threads, int tenants, int warmupSeconds, int dur
     static final String SEED_STORE = "store";
     static final String SEED_KAFKA = "kafka";
 
-    private static final Set<String> FLAGS = Set.of("threads", "tenants", "warmup", "duration", "kafka-records", "long-events",
+    private static final Set<String> FLAGS = Set.of("threads", "tenants", "warmup", "duration", "kafka-records", "kafka-warmup",
+            "long-events",
             "long-commands", "long-seed", "service-heap", "repo", "report");
 
     /** Reads {@code --name=value} flags; the repository defaults to the nearest parent holding the services. */
@@ -52,6 +59,7 @@ public record BenchSettings(int threads, int tenants, int warmupSeconds, int dur
                 nonNegative(flags, "warmup", DEFAULT_WARMUP_SECONDS),
                 positive(flags, "duration", 20),
                 positive(flags, "kafka-records", DEFAULT_KAFKA_RECORDS),
+                nonNegative(flags, "kafka-warmup", DEFAULT_KAFKA_WARMUP),
                 positive(flags, "long-events", DEFAULT_LONG_EVENTS),
                 positive(flags, "long-commands", 200),
                 seed(flags.getOrDefault("long-seed", SEED_STORE)),

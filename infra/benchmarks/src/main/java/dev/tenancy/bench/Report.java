@@ -26,7 +26,8 @@ final class Report {
         md.append("Flags (all optional, `--name=value`): `--threads` (").append(BenchSettings.DEFAULT_THREADS)
                 .append("), `--tenants` the REST and Kafka load is spread over (1), `--warmup` seconds (")
                 .append(BenchSettings.DEFAULT_WARMUP_SECONDS).append("), `--duration` seconds (20), `--kafka-records` (")
-                .append(BenchSettings.DEFAULT_KAFKA_RECORDS)
+                .append(BenchSettings.DEFAULT_KAFKA_RECORDS).append("), `--kafka-warmup` records sent and stored "
+                        + "before those are (").append(BenchSettings.DEFAULT_KAFKA_WARMUP)
                 .append("), `--long-events` (").append(BenchSettings.DEFAULT_LONG_EVENTS)
                 .append("), `--long-seed` (`store` or `kafka`, see below), `--long-commands` (200), `--service-heap` "
                         + "(" + BenchSettings.DEFAULT_SERVICE_HEAP + "), `--repo` (found from the working directory), "
@@ -65,7 +66,8 @@ final class Report {
                 + "per record (checked every 200 ms).\n");
         md.append("- Settings: ").append(s.threads()).append(" threads, ").append(s.tenants()).append(" tenant(s), ").append(s.warmupSeconds())
                 .append(" s warmup + ").append(s.durationSeconds()).append(" s measured per throughput run; ")
-                .append(s.kafkaRecords()).append(" Kafka records; long stream ").append(s.longEvents())
+                .append(s.kafkaRecords()).append(" Kafka records after ").append(s.kafkaWarmup())
+                .append(" to warm up; long stream ").append(s.longEvents())
                 .append(" events, ").append(s.longCommands()).append(" sequential commands per tenant.\n\n");
         appendResults(md, r);
         appendLongStream(md, r);

@@ -84,6 +84,14 @@ public final class UsageBenchmark {
             phases.add(sampler.endPhase(Results.REST_LOAD));
 
             KafkaPath kafkaPath = new KafkaPath(producer, probe);
+            if (settings.kafkaWarmup() > 0) {
+                log.info("Kafka: producing {} records to warm up", settings.kafkaWarmup());
+                KafkaResult warmup = kafkaPath.run(kafkaTenants, "kw-", settings.kafkaWarmup(), KAFKA_TIMEOUT);
+                if (!warmup.completed()) {
+                    throw new IllegalStateException("The Kafka warm-up did not store every record: " + warmup);
+                }
+                phases.add(sampler.endPhase("Kafka warm-up"));
+            }
             log.info("Kafka: producing {} records", settings.kafkaRecords());
             long writesBeforeKafka = probe.writes();
             BsonTimestamp kafkaStart = probe.lastWrite();

@@ -28,6 +28,7 @@ class BenchSettingsTest {
         assertThat(settings.threads()).isEqualTo(8);
         assertThat(settings.durationSeconds()).isEqualTo(20);
         assertThat(settings.kafkaRecords()).isEqualTo(6_000);
+        assertThat(settings.kafkaWarmup()).isEqualTo(3_000);
         assertThat(settings.serviceHeap()).isEqualTo("256m");
         assertThat(settings.longEvents()).isEqualTo(100_000);
         assertThat(settings.warmupSeconds()).isEqualTo(60);
@@ -37,11 +38,12 @@ class BenchSettingsTest {
     @Test
     void flagsOverrideDefaults() {
         BenchSettings settings = BenchSettings.parse(new String[] {"--repo=" + repo, "--threads=2", "--warmup=0",
-                "--kafka-records=1_000", "--long-seed=kafka", "--report=none"}, repo);
+                "--kafka-records=1_000", "--kafka-warmup=0", "--long-seed=kafka", "--report=none"}, repo);
 
         assertThat(settings.threads()).isEqualTo(2);
         assertThat(settings.warmupSeconds()).isZero();
         assertThat(settings.kafkaRecords()).isEqualTo(1_000);
+        assertThat(settings.kafkaWarmup()).isZero();
         assertThat(settings.longSeed()).isEqualTo(BenchSettings.SEED_KAFKA);
         assertThat(settings.report()).isNull();
     }

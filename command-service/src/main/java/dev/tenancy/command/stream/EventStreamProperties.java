@@ -15,9 +15,9 @@ import java.time.Duration;
  * @param segments    processor segments (and threads); events are sequenced per tenant, so any number keeps each
  *                    tenant's events in order
  * @param sendTimeout how long the producer keeps trying to deliver a record (Kafka's delivery timeout); after that
- *                    the batch fails and the processor retries it. Keep it (plus 5 s) below Axon's event handler
- *                    timeout ({@code axon.timeout.handler.events.timeout-ms}, 30 s by default), which interrupts a
- *                    handler that waits longer
+ *                    the batch fails and the processor retries it. Keep it (plus 5 s) below the event processors'
+ *                    unit-of-work timeout ({@code axon.timeout.transaction.event-processors.timeout-ms}, 10 minutes
+ *                    in the platform's defaults), which interrupts a batch that waits longer
  */
 @ConfigurationProperties("tenancy.event-stream")
 public record EventStreamProperties(Boolean enabled, String topic, Integer partitions, Integer batchSize,

@@ -22,7 +22,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import com.mongodb.client.MongoClient;
 import dev.tenancy.platform.axon.EventStoreProperties;
 import dev.tenancy.platform.axon.Serializers;
-import dev.tenancy.platform.axon.WindowedTrackingStrategy;
+import dev.tenancy.platform.axon.TenancyStorageStrategy;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -89,7 +89,7 @@ class RebuildContext {
                 .snapshotSerializer(Serializers.snapshots())
                 .upcasterChain(axon.upcasterChain())
                 .batchSize(fetchSize)
-                .storageStrategy(new WindowedTrackingStrategy(EventEntryConfiguration.getDefault(),
+                .storageStrategy(new TenancyStorageStrategy(EventEntryConfiguration.getDefault(),
                         store.lookBackTime()))
                 .build();
         return EmbeddedEventStore.builder().storageEngine(engine).fetchDelay(store.fetchDelay().toMillis()).build();

@@ -3,7 +3,7 @@ package dev.tenancy.embedded.store;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NavigableMap;
@@ -70,7 +70,7 @@ final class FieldKeys<P> {
                     .map(keyed::get).filter(bucket -> bucket != null)
                     .forEach(bucket -> bucket.collect(nextCondition, found));
         } else {
-            range(condition).forEach(bucket -> bucket.collect(Optional.empty(), found));
+            range(condition).values().forEach(bucket -> bucket.collect(Optional.empty(), found));
         }
         found.addAll(unkeyed);
         return found;
@@ -93,7 +93,34 @@ final class FieldKeys<P> {
         return found;
     }
 
-    private Collection<Bucket<P>> range(FieldCondition condition) {
+    /**
+     * Of the documents whose value is {@code value}: every position that may be among the first {@code wanted} in
+     * the second field's order ({@code ascending} or not) within {@code range} (null: any), taken as {@link #first}
+     * takes them, and every document whose value of either field is not a plain key. The caller makes sure that
+     * every keyed document taken matches the query, so that a document left out sorts after {@code wanted} matches.
+     */
+    List<P> firstOfValue(Object value, FieldCondition range, boolean ascending, int wanted) {
+        List<P> found = new ArrayList<>(unkeyed);
+        Bucket<P> bucket = keyed.get(FieldCondition.key(value));
+        if (bucket != null && bucket.byNext != null) {
+            found.addAll(bucket.byNext.unkeyed);
+            int taken = 0;
+            NavigableMap<Object, Bucket<P>> values = range == null ? bucket.byNext.keyed : bucket.byNext.range(range);
+            for (Bucket<P> next : (ascending ? values : values.descendingMap()).values()) {
+                if (taken >= wanted) {
+                    break;
+                }
+                int before = found.size();
+                next.collect(Optional.empty(), found);
+                taken += found.size() - before;
+            }
+        } else if (bucket != null) {
+            bucket.collect(Optional.empty(), found);
+        }
+        return found;
+    }
+
+    private NavigableMap<Object, Bucket<P>> range(FieldCondition condition) {
         NavigableMap<Object, Bucket<P>> range = keyed;
         Object lower = FieldCondition.key(condition.lower());
         Object upper = FieldCondition.key(condition.upper());
@@ -102,11 +129,11 @@ final class FieldKeys<P> {
         }
         if (upper != null) {
             if (lower != null && emptyRange(lower, upper, condition)) {
-                return List.of();
+                return Collections.emptyNavigableMap();
             }
             range = range.headMap(upper, condition.upperInclusive());
         }
-        return range.values();
+        return range;
     }
 
     /** A view's bounds must not cross: the map refuses such a view rather than answering it empty. */

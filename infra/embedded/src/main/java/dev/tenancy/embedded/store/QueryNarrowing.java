@@ -137,8 +137,8 @@ final class QueryNarrowing<P> implements NarrowingStats {
                 || indexes.stream().anyMatch(index -> index.canHandle(query))) {
             return Optional.empty();
         }
-        Optional<List<P>> found = byId(query, indexes).or(() -> byField(query))
-                .or(() -> firstInOrder(query, orderBy, wanted));
+        Optional<List<P>> found = byId(query, indexes).or(() -> firstOfOne(query, orderBy, wanted))
+                .or(() -> byField(query)).or(() -> firstInOrder(query, orderBy, wanted));
         // a plain scan meets documents in natural order, and its stable sort leaves ties that way
         found.ifPresent(positions -> positions.sort(naturalOrder));
         return found;
@@ -195,6 +195,82 @@ final class QueryNarrowing<P> implements NarrowingStats {
         }
         return byField.values().stream().filter(keys -> keys.field().equals(primary.getKey())).findFirst()
                 .map(keys -> keys.first(direction.intValue() > 0, wanted));
+    }
+
+    /**
+     * A batch of one aggregate's events in sequence order: {@code {aggregateIdentifier: x, sequenceNumber: {$gte: n}}}
+     * sorted by the sequence number, with a limit (or the newest: no range, sorted the other way). Only the first
+     * that many of that value's documents can be returned, so only they are handed on; without this, every batch of a
+     * 100,000-event stream handed the server all of the aggregate's later events. Only for a query that asks nothing
+     * else, and for a range that starts on the sort's side: then every keyed document taken matches the query (values
+     * of the bound's type come first, in the bound's order), and one left out sorts after all of them.
+     */
+    private Optional<List<P>> firstOfOne(Document query, Document orderBy, int wanted) {
+        if (wanted <= 0 || orderBy == null || orderBy.size() != 1
+                || !(orderBy.values().iterator().next() instanceof Number direction)
+                || Math.abs(direction.intValue()) != 1) {
+            return Optional.empty();
+        }
+        boolean ascending = direction.intValue() > 0;
+        String next = orderBy.keySet().iterator().next();
+        Optional<Map<String, Object>> conditions = plainConditions(query);
+        for (FieldKeys<P> keys : byField.values()) {
+            if (conditions.isEmpty() || !keys.next().map(next::equals).orElse(false)
+                    || !conditions.get().containsKey(keys.field())
+                    || !conditions.get().keySet().stream().allMatch(f -> f.equals(keys.field()) || f.equals(next))) {
+                continue;
+            }
+            Optional<Object> value = single(conditions.get().get(keys.field()));
+            Object asked = conditions.get().get(next);
+            Optional<FieldCondition> range = asked == null ? Optional.empty() : wholeRange(asked, ascending);
+            if (value.isPresent() && (asked == null || range.isPresent())) {
+                return Optional.of(keys.firstOfValue(value.get(), range.orElse(null), ascending, wanted));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Each field the query names and what it asks of it: top-level conditions or those of a top-level $and. */
+    private static Optional<Map<String, Object>> plainConditions(Document query) {
+        Map<String, Object> conditions = new HashMap<>();
+        for (Map.Entry<String, Object> entry : query.entrySet()) {
+            if (entry.getKey().equals("$and") && entry.getValue() instanceof List<?> clauses) {
+                for (Object clause : clauses) {
+                    if (!(clause instanceof Document document) || document.size() != 1
+                            || document.keySet().iterator().next().startsWith("$")
+                            || conditions.putIfAbsent(document.keySet().iterator().next(),
+                            document.values().iterator().next()) != null) {
+                        return Optional.empty();
+                    }
+                }
+            } else if (entry.getKey().startsWith("$") || conditions.putIfAbsent(entry.getKey(), entry.getValue()) != null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(conditions);
+    }
+
+    /** The one value a condition asks for ({@code v} or {@code {$eq: v}}), when it is a plain key. */
+    private static Optional<Object> single(Object condition) {
+        Object value = condition instanceof Document operators && operators.size() == 1
+                && operators.containsKey("$eq") ? operators.get("$eq") : condition;
+        return FieldCondition.keyable(value) ? Optional.of(value) : Optional.empty();
+    }
+
+    /**
+     * The range a condition asks for, when it asks nothing but bounds that are plain keys of one type, at most one on
+     * each side, with a bound on the side the sort starts from.
+     */
+    private static Optional<FieldCondition> wholeRange(Object condition, boolean ascending) {
+        if (!(condition instanceof Document operators) || operators.isEmpty() || !Set.of("$gte", "$gt", "$lte", "$lt")
+                .containsAll(operators.keySet()) || !operators.values().stream().allMatch(FieldCondition::keyable)
+                || operators.values().stream().map(value -> FieldCondition.key(value).getClass()).distinct().count() != 1
+                || operators.containsKey("$gte") && operators.containsKey("$gt")
+                || operators.containsKey("$lte") && operators.containsKey("$lt")) {
+            return Optional.empty();
+        }
+        return FieldCondition.in(new Document("f", condition), "f")
+                .filter(range -> !range.exact() && (ascending ? range.lower() : range.upper()) != null);
     }
 
     private Optional<List<P>> byField(Document query) {

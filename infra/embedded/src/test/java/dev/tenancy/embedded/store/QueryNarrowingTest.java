@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
@@ -66,6 +67,23 @@ class QueryNarrowingTest {
             assertThat(stream).extracting(document -> document.getLong("sequenceNumber"))
                     .containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L);
             assertThat(stats.examinedCandidates() - before).isEqualTo(7);
+        });
+    }
+
+    @Test
+    void aBatchOfALongStreamExaminesOnlyThatBatch() {
+        withEvents(3, 400, (events, stats) -> {
+            long before = stats.examinedCandidates();
+
+            List<Document> batch = events.find(and(eq("aggregateIdentifier", "agg-1"), gte("sequenceNumber", 100L)))
+                    .sort(Sorts.ascending("sequenceNumber")).limit(7).into(new ArrayList<>());
+            Document newest = events.find(eq("aggregateIdentifier", "agg-2"))
+                    .sort(Sorts.descending("sequenceNumber")).first();
+
+            assertThat(batch).extracting(document -> document.getLong("sequenceNumber"))
+                    .containsExactly(100L, 101L, 102L, 103L, 104L, 105L, 106L);
+            assertThat(newest.getLong("sequenceNumber")).isEqualTo(399L);
+            assertThat(stats.examinedCandidates() - before).as("7 and 1, not 300 and 400").isEqualTo(8);
         });
     }
 
@@ -214,6 +232,7 @@ class QueryNarrowingTest {
             }
             answers.add(List.of(new Document("count", events.countDocuments(eq("aggregateIdentifier", "agg-moved")))));
             firstInOrder(events).forEach(answers::add);
+            firstOfOne(events).forEach(answers::add);
             for (Bson query : queries()) {
                 answers.add(List.of(new Document("count", events.countDocuments(query))));
                 answers.add(events.aggregate(List.of(Aggregates.match(query), Aggregates.sort(Sorts.descending("_id")),
@@ -307,6 +326,37 @@ class QueryNarrowingTest {
         }
         ids.addAll(List.of("odd-1", "odd-2", "odd-4", "no-such-event"));
         return ids;
+    }
+
+    /** One aggregate's events a batch at a time, or its newest: across ties, types and unorderable values. */
+    private static List<List<Document>> firstOfOne(MongoCollection<Document> events) {
+        List<List<Document>> answers = new ArrayList<>();
+        List<Bson> queries = List.of(
+                and(eq("aggregateIdentifier", "agg-4"), gte("sequenceNumber", 1L)),
+                and(eq("aggregateIdentifier", "agg-4"), gt("sequenceNumber", 1)),
+                and(eq("aggregateIdentifier", "agg-4"), gte("sequenceNumber", 1L), lt("sequenceNumber", 4L)),
+                and(eq("aggregateIdentifier", "agg-4"), lte("sequenceNumber", 3L)),
+                and(eq("aggregateIdentifier", "agg-4"), gte("sequenceNumber", "2")),
+                and(eq("aggregateIdentifier", "agg-4"), lt("sequenceNumber", "4")),
+                and(eq("aggregateIdentifier", "agg-4"), gte("sequenceNumber", 0L), lt("sequenceNumber", "9")),
+                new Document("aggregateIdentifier", "agg-4").append("sequenceNumber", new Document("$gte", 0L)
+                        .append("$gt", 2L)),
+                new Document("aggregateIdentifier", new Document("$eq", "agg-3"))
+                        .append("sequenceNumber", new Document("$gte", 0L)),
+                and(eq("aggregateIdentifier", "agg-3"), gte("sequenceNumber", 0L), ne("eventIdentifier", "e-3-1")),
+                and(eq("aggregateIdentifier", "shared"), gte("sequenceNumber", 0L)),
+                and(eq("aggregateIdentifier", "agg-moved"), gte("sequenceNumber", 3L)),
+                eq("aggregateIdentifier", "agg-4"),
+                eq("aggregateIdentifier", "shared"));
+        for (Bson query : queries) {
+            for (Bson order : List.of(Sorts.ascending("sequenceNumber"), Sorts.descending("sequenceNumber"))) {
+                for (int limit : List.of(1, 2, 3, 7)) {
+                    answers.add(events.find(query).sort(order).limit(limit).into(new ArrayList<>()));
+                    answers.add(events.find(query).sort(order).skip(1).limit(limit).into(new ArrayList<>()));
+                }
+            }
+        }
+        return answers;
     }
 
     private static List<Document> events(int aggregates, int perAggregate) {

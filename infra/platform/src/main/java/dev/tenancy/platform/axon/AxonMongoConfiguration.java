@@ -90,7 +90,7 @@ public class AxonMongoConfiguration {
                 .snapshotFilter(snapshot -> configuration.snapshotFilter().allow(snapshot))
                 .upcasterChain(configuration.upcasterChain())
                 .batchSize(properties.batchSize())
-                .storageStrategy(new WindowedTrackingStrategy(EventEntryConfiguration.getDefault(),
+                .storageStrategy(new TenancyStorageStrategy(EventEntryConfiguration.getDefault(),
                         properties.lookBackTime()))
                 .build();
     }

@@ -33,10 +33,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The windowed strategy against axon-mongo's own on one store: the same events in the same order, each with an equal
- * token, when read from the start, from a token read back from the token store, and while tailing new appends.
+ * The strategy against axon-mongo's own on one store: the same events in the same order, each with an equal token,
+ * when read from the start, from a token read back from the token store, and while tailing new appends; and an
+ * aggregate's events the same, read a batch at a time.
  */
-class WindowedTrackingStrategyTest {
+class TenancyStorageStrategyTest {
 
     private static final Duration LOOK_BACK = Duration.ofMillis(40);
     private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
@@ -46,7 +47,9 @@ class WindowedTrackingStrategyTest {
     private final MongoClient client = MongoClients.create("mongodb://localhost:" + server.bind().getPort());
     private final MongoEventStorageEngine axons = engine(new DocumentPerEventStorageStrategy(
             EventEntryConfiguration.getDefault(), LOOK_BACK));
-    private final MongoEventStorageEngine windowed = engine(new WindowedTrackingStrategy(
+    private final TenancyStorageStrategy strategy = new TenancyStorageStrategy(EventEntryConfiguration.getDefault(),
+            LOOK_BACK);
+    private final MongoEventStorageEngine windowed = engine(new TenancyStorageStrategy(
             EventEntryConfiguration.getDefault(), LOOK_BACK));
     private final Map<String, Long> sequences = new HashMap<>();
     private final Random random = new Random(11);
@@ -90,6 +93,24 @@ class WindowedTrackingStrategyTest {
             axonsToken = last(axonsRound);
             windowedToken = last(windowedRound);
         }
+    }
+
+    @Test
+    void readsAnAggregatesEventsABatchAtATime() {
+        append(400, 0);
+        String aggregate = "tenant-3";
+        long count = sequences.get(aggregate);
+
+        List<Long> read = windowed.readEvents(aggregate).asStream().map(DomainEventMessage::getSequenceNumber)
+                .toList();
+        assertThat(read).as("every event, in order").hasSize((int) count).isSorted()
+                .isEqualTo(axons.readEvents(aggregate).asStream().map(DomainEventMessage::getSequenceNumber).toList());
+        assertThat(windowed.readEvents(aggregate, 40).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .isEqualTo(read.subList(40, read.size()));
+
+        var events = client.getDatabase("window_test").getCollection("domainevents");
+        assertThat(strategy.findDomainEvents(events, aggregate, 10, BATCH))
+                .extracting(event -> event.getSequenceNumber()).containsExactly(10L, 11L, 12L, 13L, 14L, 15L, 16L);
     }
 
     private void append(int count, long fromMillis) {

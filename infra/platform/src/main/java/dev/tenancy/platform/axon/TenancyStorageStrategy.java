@@ -20,24 +20,31 @@ import java.util.List;
 import java.util.Map;
 
 import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.nin;
 import static org.axonframework.common.DateTimeUtils.formatInstant;
 
 /**
- * axon-mongo's document-per-event storage, tracking with the same query and the same tokens, built without copying
- * the look-back window for every event. axon-mongo's {@code advanceTo} copies every id of the window into a new map
- * per event, so a fetch cost events × window and kept that many map entries alive while its events were cached: at
- * 300 events a second and a 5 s window, 1,500 entries per event. Here each event's token is a view of one window
- * shared window ({@link TrackedWindow}), which the next fetch from that token extends. The tokens are equal to
- * axon-mongo's, entry for entry and in the same order.
+ * axon-mongo's document-per-event storage with two differences in how it reads; what it stores is the same.
+ * <ul>
+ * <li>Tracking runs the same query and builds tokens equal to axon-mongo's, entry for entry and in the same order,
+ * without copying the look-back window for every event. axon-mongo's {@code advanceTo} copies every id of the window
+ * into a new map per event, so a fetch cost events × window and kept that many map entries alive while its events
+ * were cached: at 300 events a second and a 5 s window, 1,500 entries per event. Here each event's token is a view
+ * of one shared window ({@link TrackedWindow}), which the next fetch from that token extends.</li>
+ * <li>An aggregate's events are read a batch at a time. axon-mongo asks for all of them from a sequence number on,
+ * without a limit, and collects them into one list: the 100,000 events of a long-lived tenant without a usable
+ * snapshot were all held at once. With a limit, Axon's engine asks for the next batch after a full one, as it does
+ * with a relational store.</li>
+ * </ul>
  */
-public class WindowedTrackingStrategy extends DocumentPerEventStorageStrategy {
+public class TenancyStorageStrategy extends DocumentPerEventStorageStrategy {
 
     private final Duration lookBackTime;
     private final LatestViews latest = new LatestViews(64);
 
-    public WindowedTrackingStrategy(EventEntryConfiguration configuration, Duration lookBackTime) {
+    public TenancyStorageStrategy(EventEntryConfiguration configuration, Duration lookBackTime) {
         super(configuration, lookBackTime);
         this.lookBackTime = lookBackTime;
     }
@@ -84,6 +91,22 @@ public class WindowedTrackingStrategy extends DocumentPerEventStorageStrategy {
             latest.remember(last, lastView);
         }
         return results;
+    }
+
+    @Override
+    public List<? extends DomainEventData<?>> findDomainEvents(MongoCollection<Document> collection,
+                                                               String aggregateIdentifier, long firstSequenceNumber,
+                                                               int batchSize) {
+        List<DomainEventData<?>> events = new ArrayList<>(batchSize);
+        try (MongoCursor<Document> cursor = collection.find(and(
+                        eq(eventConfiguration().aggregateIdentifierProperty(), aggregateIdentifier),
+                        gte(eventConfiguration().sequenceNumberProperty(), firstSequenceNumber)))
+                .sort(new BasicDBObject(eventConfiguration().sequenceNumberProperty(), ORDER_ASC))
+                .limit(batchSize).batchSize(batchSize).iterator()) {
+            cursor.forEachRemaining(document -> extractEvents(document)
+                    .filter(event -> event.getSequenceNumber() >= firstSequenceNumber).forEach(events::add));
+        }
+        return events;
     }
 
     /** One stored event with the token just after it. */

@@ -77,13 +77,14 @@ public class TenancyStorageStrategy extends DocumentPerEventStorageStrategy {
                     if (window.tracks(event.getEventIdentifier())) {
                         continue;
                     }
-                    long millis = event.getTimestamp().toEpochMilli();
+                    Instant at = event.getTimestamp();
+                    long millis = at.toEpochMilli();
                     newest = Math.max(newest, millis);
                     TrackedWindow.View tracked = window.advance(event.getEventIdentifier(), millis,
                             newest - lookBackMillis);
                     last = MongoTrackingToken.of(Instant.ofEpochMilli(newest), tracked);
                     lastView = tracked;
-                    results.add(new Tracked<>(event, last));
+                    results.add(new Tracked<>(event, last, at));
                 }
             }
         }
@@ -109,8 +110,11 @@ public class TenancyStorageStrategy extends DocumentPerEventStorageStrategy {
         return events;
     }
 
-    /** One stored event with the token just after it. */
-    private record Tracked<T>(DomainEventData<T> event, TrackingToken token)
+    /**
+     * One stored event with the token just after it, and its timestamp parsed once (axon-mongo's entry parses the
+     * stored text on every call).
+     */
+    private record Tracked<T>(DomainEventData<T> event, TrackingToken token, Instant timestamp)
             implements DomainEventData<T>, TrackedEventData<T> {
 
         @Override
@@ -140,7 +144,7 @@ public class TenancyStorageStrategy extends DocumentPerEventStorageStrategy {
 
         @Override
         public Instant getTimestamp() {
-            return event.getTimestamp();
+            return timestamp;
         }
 
         @Override

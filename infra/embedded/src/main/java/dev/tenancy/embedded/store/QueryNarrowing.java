@@ -243,7 +243,8 @@ final class QueryNarrowing<P> implements NarrowingStats {
                         return Optional.empty();
                     }
                 }
-            } else if (entry.getKey().startsWith("$") || conditions.putIfAbsent(entry.getKey(), entry.getValue()) != null) {
+            } else if (entry.getKey().startsWith("$")
+                    || conditions.putIfAbsent(entry.getKey(), entry.getValue()) != null) {
                 return Optional.empty();
             }
         }
@@ -264,7 +265,8 @@ final class QueryNarrowing<P> implements NarrowingStats {
     private static Optional<FieldCondition> wholeRange(Object condition, boolean ascending) {
         if (!(condition instanceof Document operators) || operators.isEmpty() || !Set.of("$gte", "$gt", "$lte", "$lt")
                 .containsAll(operators.keySet()) || !operators.values().stream().allMatch(FieldCondition::keyable)
-                || operators.values().stream().map(value -> FieldCondition.key(value).getClass()).distinct().count() != 1
+                || operators.values().stream().map(value -> FieldCondition.key(value).getClass()).distinct()
+                .count() != 1
                 || operators.containsKey("$gte") && operators.containsKey("$gt")
                 || operators.containsKey("$lte") && operators.containsKey("$lt")) {
             return Optional.empty();

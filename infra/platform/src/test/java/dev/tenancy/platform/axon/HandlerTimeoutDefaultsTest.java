@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
 
+import java.util.Collection;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,10 +58,11 @@ class HandlerTimeoutDefaultsTest {
                 ClasspathParameterResolverFactory.forClass(Handlers.class),
                 MultiHandlerDefinition.ordered(List.of(new AnnotatedMessageHandlingMemberDefinition()), timeouts));
         List<MessageHandlingMember<? super Handlers>> all = inspector.getAllHandlers().values().stream()
-                .flatMap(java.util.Collection::stream).toList();
+                .flatMap(Collection::stream).toList();
         assertThat(all).as("the handlers inspected").hasSize(3);
         // the timeout enhancer is the only one in the chain: a member it wrapped is no longer the annotated one
-        return all.stream().filter(member -> member.unwrap(AnnotatedMessageHandlingMember.class).orElseThrow() != member)
+        return all.stream()
+                .filter(member -> member.unwrap(AnnotatedMessageHandlingMember.class).orElseThrow() != member)
                 .toList();
     }
 

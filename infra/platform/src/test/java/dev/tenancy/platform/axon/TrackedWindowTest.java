@@ -141,7 +141,8 @@ class TrackedWindowTest {
 
     private static void assertSameToken(TrackedWindow.View view, long newest, MongoTrackingToken reference) {
         MongoTrackingToken token = MongoTrackingToken.of(Instant.ofEpochMilli(newest), view);
-        assertThat(new ArrayList<>(view.entrySet())).isEqualTo(new ArrayList<>(reference.getTrackedEvents().entrySet()));
+        assertThat(new ArrayList<>(view.entrySet()))
+                .isEqualTo(new ArrayList<>(reference.getTrackedEvents().entrySet()));
         assertThat(token).isEqualTo(reference).hasSameHashCodeAs(reference);
         assertThat(reference).isEqualTo(token);
         List<String> ids = new ArrayList<>(reference.getKnownEventIds());

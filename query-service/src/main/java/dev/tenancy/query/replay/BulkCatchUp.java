@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import dev.tenancy.platform.axon.ParsedTimestamp;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
@@ -120,7 +121,7 @@ final class BulkCatchUp {
                 // the event's own position, which resuming from would only repeat events: handlers read it as a
                 // replay mark, and the pass ends with the window's exact token
                 MongoTrackingToken own = MongoTrackingToken.of(at, entry.getEventIdentifier());
-                chunk.add(new TrackedDomainEventData<>(own, new ParsedTimestamp(entry, at)));
+                chunk.add(new TrackedDomainEventData<>(own, new ParsedTimestamp<>(entry, at)));
                 if (chunk.size() == chunkSize) {
                     dispatch(chunk, workers);
                     position = at;

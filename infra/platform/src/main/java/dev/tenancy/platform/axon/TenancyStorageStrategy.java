@@ -5,12 +5,12 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
-import org.axonframework.serialization.SerializedObject;
 import org.bson.Document;
 
 import java.time.Duration;
@@ -84,7 +84,7 @@ public class TenancyStorageStrategy extends DocumentPerEventStorageStrategy {
                             newest - lookBackMillis);
                     last = MongoTrackingToken.of(Instant.ofEpochMilli(newest), tracked);
                     lastView = tracked;
-                    results.add(new Tracked<>(event, last, at));
+                    results.add(new TrackedDomainEventData<>(last, new ParsedTimestamp<>(event, at)));
                 }
             }
         }
@@ -108,53 +108,5 @@ public class TenancyStorageStrategy extends DocumentPerEventStorageStrategy {
                     .filter(event -> event.getSequenceNumber() >= firstSequenceNumber).forEach(events::add));
         }
         return events;
-    }
-
-    /**
-     * One stored event with the token just after it, and its timestamp parsed once (axon-mongo's entry parses the
-     * stored text on every call).
-     */
-    private record Tracked<T>(DomainEventData<T> event, TrackingToken token, Instant timestamp)
-            implements DomainEventData<T>, TrackedEventData<T> {
-
-        @Override
-        public TrackingToken trackingToken() {
-            return token;
-        }
-
-        @Override
-        public String getType() {
-            return event.getType();
-        }
-
-        @Override
-        public String getAggregateIdentifier() {
-            return event.getAggregateIdentifier();
-        }
-
-        @Override
-        public long getSequenceNumber() {
-            return event.getSequenceNumber();
-        }
-
-        @Override
-        public String getEventIdentifier() {
-            return event.getEventIdentifier();
-        }
-
-        @Override
-        public Instant getTimestamp() {
-            return timestamp;
-        }
-
-        @Override
-        public SerializedObject<T> getMetaData() {
-            return event.getMetaData();
-        }
-
-        @Override
-        public SerializedObject<T> getPayload() {
-            return event.getPayload();
-        }
     }
 }

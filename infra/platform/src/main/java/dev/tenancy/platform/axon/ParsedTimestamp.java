@@ -1,4 +1,4 @@
-package dev.tenancy.query.replay;
+package dev.tenancy.platform.axon;
 
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.serialization.SerializedObject;
@@ -6,10 +6,10 @@ import org.axonframework.serialization.SerializedObject;
 import java.time.Instant;
 
 /**
- * An event as stored, with its timestamp parsed once: axon-mongo's entry parses the text on every call, and the bulk
- * pass needs it for the token while the handlers ask again (a {@code @Timestamp} parameter, the message itself).
+ * An event as stored, with its timestamp parsed once: axon-mongo's entry parses the text on every call, and a reader
+ * needs it for the tracking token while the handlers ask again (a {@code @Timestamp} parameter, the message itself).
  */
-record ParsedTimestamp(DomainEventData<Object> stored, Instant timestamp) implements DomainEventData<Object> {
+public record ParsedTimestamp<T>(DomainEventData<T> stored, Instant timestamp) implements DomainEventData<T> {
 
     @Override
     public String getType() {
@@ -37,12 +37,12 @@ record ParsedTimestamp(DomainEventData<Object> stored, Instant timestamp) implem
     }
 
     @Override
-    public SerializedObject<Object> getMetaData() {
+    public SerializedObject<T> getMetaData() {
         return stored.getMetaData();
     }
 
     @Override
-    public SerializedObject<Object> getPayload() {
+    public SerializedObject<T> getPayload() {
         return stored.getPayload();
     }
 }

@@ -29,7 +29,7 @@ final class ReplayReport {
     }
 
     private static String verdict(double ratio) {
-        return ratio >= 0.5 ? "met" : "missed";
+        return ratio >= ReplayResults.TARGET ? "met" : "missed";
     }
 
     static String section(ReplayResults r) {
@@ -67,6 +67,9 @@ final class ReplayReport {
             md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.0f |%n", scan.name(), scan.events(),
                     scan.seconds(), scan.eventsPerSecond()));
         }
+        ReplayScan parsed = r.parsed();
+        md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.0f |%n", parsed.name(), parsed.events(),
+                parsed.seconds(), parsed.eventsPerSecond()));
         md.append("\n| projection | bulk pass | processor | segments | batch | fetch | events | bulk pass s | catch-up s "
                 + "| switch s | events/s | x raw scan | CPU query | CPU store | CPU other |\n"
                 + "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
@@ -94,6 +97,13 @@ final class ReplayReport {
                 r.ratio(defaults), verdict(r.ratio(defaults)), r.ratio(again), verdict(r.ratio(again)),
                 best.projection(), best.bulk() ? "with the bulk pass" : "with the processor alone", best.processor(),
                 best.segments(), best.batchSize(), best.fetchSize(), r.ratio(best), verdict(r.ratio(best))));
+        md.append(String.format(Locale.ROOT, "%nThe floor of any rebuild here, the sorted scan that also parses each "
+                        + "event's payload and metadata (as JSON trees, in the benchmark's JVM, nothing handled or "
+                        + "written): %.2fx the raw scan. %s%n", r.parsedRatio(),
+                r.parsedRatio() < ReplayResults.TARGET
+                        ? "Reading the events is all it does, and it already stays under the target, so no rebuild "
+                                + "reaches the target on this store and machine."
+                        : "It leaves room for the target: the rest is the handlers and the writes."));
         return md.append(END).toString();
     }
 }

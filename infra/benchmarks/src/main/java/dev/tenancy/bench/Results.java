@@ -8,6 +8,7 @@ import java.util.function.Predicate;
  * Everything one run measured.
  *
  * @param serviceJvm     the command line each service ran with, up to the jar
+ * @param httpFloor      baseline (c): a bare HTTP server doing only baseline (a)'s insert per request ({@link HttpFloor})
  * @param templateChars  size (as JSON) of the stored usage event the raw-insert baseline copies
  * @param topicPartitions partitions of the usage-reports topic, as command-service created it
  * @param restWrites     store writes while the REST load ran (warmup included)
@@ -15,7 +16,7 @@ import java.util.function.Predicate;
  * @param phases         memory and CPU of each phase of the run
  */
 record Results(Instant at, double totalSeconds, BenchSettings settings, Machine machine, List<String> serviceJvm,
-               LatencyStats rest, LatencyStats rawInsert, LatencyStats conditionalIncrement, int templateChars,
+               LatencyStats rest, LatencyStats rawInsert, LatencyStats conditionalIncrement, LatencyStats httpFloor, int templateChars,
                int topicPartitions, KafkaResult kafka, StoreWrites restWrites, StoreWrites kafkaWrites,
                LongStreamResult longStream, List<PhaseStats> phases) {
 
@@ -33,6 +34,11 @@ record Results(Instant at, double totalSeconds, BenchSettings settings, Machine 
 
     double restVsIncrement() {
         return ratio(rest.perSecond(), conditionalIncrement.perSecond());
+    }
+
+    /** What any REST path could reach at best here, against the raw insert. */
+    double floorVsRaw() {
+        return ratio(httpFloor.perSecond(), rawInsert.perSecond());
     }
 
     double kafkaVsRest() {

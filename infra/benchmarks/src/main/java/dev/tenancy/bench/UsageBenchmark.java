@@ -71,6 +71,10 @@ public final class UsageBenchmark {
             StoreBaselines baselines = new StoreBaselines(eventDatabase, template);
             LatencyStats raw = load("raw insertOne", baselines.rawInsert(probe.events()));
             LatencyStats increment = load("conditional $inc", baselines.conditionalIncrement());
+            LatencyStats floor;
+            try (HttpFloor http = new HttpFloor(baselines.rawInsert(probe.events()), settings.threads())) {
+                floor = load("HTTP + insertOne floor", http.increment());
+            }
             baselines.dropScratch();
             phases.add(sampler.endPhase("store baselines (services idle)"));
 
@@ -107,7 +111,7 @@ public final class UsageBenchmark {
             List<String> jvm = new ArrayList<>(stack.command().jvmCommand());
             jvm.set(0, "java");
             return new Results(at, (System.nanoTime() - began) / 1e9, settings, Machine.current(), jvm, rest, raw,
-                    increment, baselines.templateChars(), stack.topicPartitions(), kafka, restWrites, kafkaWrites,
+                    increment, floor, baselines.templateChars(), stack.topicPartitions(), kafka, restWrites, kafkaWrites,
                     longStream, phases);
         }
     }
@@ -136,9 +140,10 @@ public final class UsageBenchmark {
         line(s, "REST", r.rest());
         line(s, "raw insertOne", r.rawInsert());
         line(s, "conditional $inc", r.conditionalIncrement());
+        line(s, "HTTP + insertOne floor", r.httpFloor());
         s.append(String.format("%-30s %12.0f%n", "Kafka (end to end)", r.kafka().perSecond()));
-        s.append(String.format("REST/raw %.2f (target >= 0.5), Kafka/REST %.2f (target >= 2), REST/$inc %.2f%n",
-                r.restVsRaw(), r.kafkaVsRest(), r.restVsIncrement()));
+        s.append(String.format("REST/raw %.2f (target >= 0.5), Kafka/REST %.2f (target >= 2), REST/$inc %.2f, "
+                + "floor/raw %.2f%n", r.restVsRaw(), r.kafkaVsRest(), r.restVsIncrement(), r.floorVsRaw()));
         s.append(String.format("max RSS under load: command-service %s, query-service %s (target < 512 MiB each); "
                         + "in any phase: %s, %s%n",
                 Report.mib(r.maxRssUnderLoad("command-service")), Report.mib(r.maxRssUnderLoad("query-service")),

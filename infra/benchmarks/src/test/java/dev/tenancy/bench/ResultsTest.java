@@ -12,8 +12,8 @@ class ResultsTest {
 
     @Test
     void theMemoryTargetIsReadUnderTheIncrementsLoadAndTheHighestAnywhereIsKept() {
-        Results results = new Results(null, 0, null, null, List.of(), null, null, null, 0, 0, null, null, null, null,
-                List.of(phase(Results.START_UP, 700), phase("store baselines (services idle)", 300),
+        Results results = new Results(null, 0, null, null, List.of(), null, null, null, null, 0, 0, null, null, null,
+                null, List.of(phase(Results.START_UP, 700), phase("store baselines (services idle)", 300),
                         phase(Results.REST_LOAD, 420), phase(Results.KAFKA_LOAD, 460),
                         phase("long stream (history, replay, restart, commands)", 630)));
 

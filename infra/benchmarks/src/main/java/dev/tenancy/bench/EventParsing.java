@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * The least a rebuild does with a stored event beyond fetching it: its serialized payload and metadata parsed, here
- * into JSON trees, which costs no more than binding them to the event classes as the services do. A scan that does
- * this is the floor of any rebuild's rate on the same store.
+ * into JSON trees, about the work of binding them to the event classes as the services do. A scan that does this is
+ * the floor of any rebuild's rate on the same store.
  */
 final class EventParsing implements Consumer<Document> {
 

@@ -26,13 +26,13 @@ import java.util.concurrent.Executors;
 final class HttpFloor implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final byte[] ANSWER = "{\"recorded\":true}".getBytes(StandardCharsets.UTF_8);
 
     static {
         // the JDK server writes a response's headers and body apart: without TCP_NODELAY, Nagle's algorithm holds the
         // body until the client's delayed ACK, 40 ms per request (Tomcat sets it by default)
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
-    private static final byte[] ANSWER = "{\"recorded\":true}".getBytes(StandardCharsets.UTF_8);
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder()

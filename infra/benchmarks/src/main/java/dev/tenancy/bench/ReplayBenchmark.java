@@ -35,7 +35,7 @@ public final class ReplayBenchmark {
     private static final Logger out = LoggerFactory.getLogger("results");
     private static final Duration REBUILD_TIMEOUT = Duration.ofMinutes(20);
     private static final int SCAN_ROUNDS = 3;
-    static final String PARSED_SCAN = "scan by timestamp, each payload and metadata parsed (JSON trees)";
+    private static final String PARSED_SCAN = "scan by timestamp, each payload and metadata parsed (JSON trees)";
 
     private final ReplaySettings settings;
 

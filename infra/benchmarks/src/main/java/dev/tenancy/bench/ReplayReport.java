@@ -3,6 +3,8 @@ package dev.tenancy.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -63,13 +65,12 @@ final class ReplayReport {
                 r.settings().serviceHeap(), r.machine().cores(), r.machine().cpu(), r.settings().tenants(),
                 r.seeded(), r.seedSeconds(), r.settings().spacingMillis(), r.storedEvents()));
         md.append("| baseline | events | s | events/s |\n| --- | ---: | ---: | ---: |\n");
-        for (ReplayScan scan : r.scans()) {
+        List<ReplayScan> baselines = new ArrayList<>(r.scans());
+        baselines.add(r.parsed());
+        for (ReplayScan scan : baselines) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.0f |%n", scan.name(), scan.events(),
                     scan.seconds(), scan.eventsPerSecond()));
         }
-        ReplayScan parsed = r.parsed();
-        md.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.0f |%n", parsed.name(), parsed.events(),
-                parsed.seconds(), parsed.eventsPerSecond()));
         md.append("\n| projection | bulk pass | processor | segments | batch | fetch | events | bulk pass s | catch-up s "
                 + "| switch s | events/s | x raw scan | CPU query | CPU store | CPU other |\n"
                 + "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "

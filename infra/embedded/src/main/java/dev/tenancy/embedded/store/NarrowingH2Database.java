@@ -37,8 +37,11 @@ final class NarrowingH2Database extends H2Database {
     private static final VarHandle STORE = storeField();
     private static final MethodHandle UNIQUE_INDEX = uniqueIndexConstructor();
 
+    private final PinnedVersion pinned;
+
     NarrowingH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
         super(databaseName, mvStore, cursorRegistry);
+        this.pinned = new PinnedVersion(mvStore);
     }
 
     @Override
@@ -105,15 +108,17 @@ final class NarrowingH2Database extends H2Database {
         }
     }
 
-    /** See {@link NarrowedAggregation}. */
+    /** Each command reads one pinned version of the store ({@link PinnedVersion}); see {@link NarrowedAggregation}. */
     @Override
     public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
                                   Oplog oplog) {
-        Optional<Document> narrowed = NarrowedAggregation.handle(this, command, query, databaseResolver, oplog);
-        if (narrowed.isPresent()) {
-            clearLastStatus(channel);
-            return narrowed.get();
-        }
-        return super.handleCommand(channel, command, query, databaseResolver, oplog);
+        return pinned.during(() -> {
+            Optional<Document> narrowed = NarrowedAggregation.handle(this, command, query, databaseResolver, oplog);
+            if (narrowed.isPresent()) {
+                clearLastStatus(channel);
+                return narrowed.get();
+            }
+            return super.handleCommand(channel, command, query, databaseResolver, oplog);
+        });
     }
 }

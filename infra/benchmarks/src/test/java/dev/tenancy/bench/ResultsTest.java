@@ -21,6 +21,16 @@ class ResultsTest {
         assertThat(results.maxRss("command-service")).isEqualTo(630 * MIB);
     }
 
+    @Test
+    void theFloorIsReadAgainstTheRawInsert() {
+        LatencyStats raw = LatencyStats.of(new long[1000], 0, 10);
+        LatencyStats floor = LatencyStats.of(new long[400], 0, 10);
+        Results results = new Results(null, 0, null, null, List.of(), null, raw, null, floor, 0, 0, null, null, null,
+                null, List.of());
+
+        assertThat(results.floorVsRaw()).isEqualTo(0.4);
+    }
+
     private static PhaseStats phase(String name, long mib) {
         return new PhaseStats(name, 10, Map.of("command-service", mib * MIB), Map.of(), 0);
     }

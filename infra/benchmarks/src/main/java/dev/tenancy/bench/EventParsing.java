@@ -31,8 +31,6 @@ final class EventParsing implements Consumer<Document> {
                 json.readTree(text);
             } else if (serialized instanceof Binary binary) {
                 json.readTree(binary.getData());
-            } else if (serialized instanceof byte[] bytes) {
-                json.readTree(bytes);
             } else if (serialized != null && !(serialized instanceof Document)) {
                 throw new IllegalStateException("Unexpected serialized form " + serialized.getClass());
             }

@@ -35,10 +35,7 @@ final class HttpFloor implements AutoCloseable {
     }
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http = UsageApi.client();
     private final Operation insert;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -58,11 +55,10 @@ final class HttpFloor implements AutoCloseable {
     /** One increment as the REST run sends it; anything but 200 is a failure of the operation. */
     Operation increment() {
         return (thread, sequence) -> {
-            String body = "{\"resource\":\"" + UsageApi.RESOURCE + "\",\"delta\":1,\"idempotencyKey\":\"f-" + thread
-                    + "-" + sequence + "\"}";
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(UsageApi.usageBody("f-" + thread + "-" + sequence)))
+                    .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("The floor answered " + response.statusCode());

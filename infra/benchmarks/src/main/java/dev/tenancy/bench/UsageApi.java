@@ -22,10 +22,7 @@ final class UsageApi {
     static final String RESOURCE = Resource.MESSAGES_PER_MONTH.key();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http = client();
     private final ObjectMapper json = new ObjectMapper();
     private final String commandBase;
 
@@ -56,12 +53,25 @@ final class UsageApi {
 
     /** As {@link #recordUsage(Tenant, String)}, for a command that may have to replay a long stream first. */
     void recordUsage(Tenant tenant, String idempotencyKey, Duration timeout) throws IOException, InterruptedException {
-        String body = "{\"resource\":\"" + RESOURCE + "\",\"delta\":1,\"idempotencyKey\":\"" + idempotencyKey + "\"}";
-        HttpResponse<String> response = post("/api/v1/tenants/current/usage", tenant.accessToken(), body, timeout);
+        HttpResponse<String> response = post("/api/v1/tenants/current/usage", tenant.accessToken(),
+                usageBody(idempotencyKey), timeout);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Usage report answered " + response.statusCode() + ": "
                     + response.body());
         }
+    }
+
+    /** The client every REST load of the benchmark uses: HTTP/1.1, kept-alive connections. */
+    static HttpClient client() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** One message of {@link #RESOURCE}, the body every REST increment of the benchmark sends. */
+    static String usageBody(String idempotencyKey) {
+        return "{\"resource\":\"" + RESOURCE + "\",\"delta\":1,\"idempotencyKey\":\"" + idempotencyKey + "\"}";
     }
 
     /** True when {@code /actuator/health} of the service on {@code port} answers UP (mongo and kafka included). */
